@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Two halves that meet in one place (DESIGN.md section 4):
+//   numeric:  TensorCore -> SpikingNN, Datasets
+//   document: Templates -> Runs -> Rendering
+//   Plotting takes plain arrays; Experiments is the only bridge; SpikedownCLI drives it all.
+let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "Spikedown",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spikedown", targets: ["spikedown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: [
+        // System libraries (Debian -dev packages; see scripts/setup.sh).
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Numeric engine.
+        .target(name: "TensorCore", dependencies: ["COpenBLAS"], swiftSettings: release),
+        .target(name: "SpikingNN", dependencies: ["TensorCore"], swiftSettings: release),
+        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: release),
+
+        // Drawing: plain arrays in, PNG out.
+        .target(name: "Plotting", dependencies: ["CCairo"], swiftSettings: release),
+
+        // Document engine.
+        .target(name: "Templates", dependencies: ["Yams"]),
+        .target(name: "Runs", dependencies: ["Templates", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Rendering", dependencies: ["Runs", "Templates", "CCmarkGFM",
+                                                 .product(name: "Mustache", package: "swift-mustache")]),
+
+        // The bridge: one executor per block kind.
+        .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Templates"],
+                swiftSettings: release),
+
+        // Command line.
+        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets",
+                                                    .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
+
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+        .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates"], resources: [.copy("Golden")]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI"], resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,91 @@
+import Templates
+
+/// Runs one block kind. Executors live in the `Experiments` module (one per kind) and are
+/// registered in an `ExecutorRegistry`; the document engine knows only this protocol.
+public protocol BlockExecutor: Sendable {
+    /// The `kind:` value this executor runs, e.g. `random-features`.
+    var kind: String { get }
+    /// One line for `spikedown kinds`.
+    var summary: String { get }
+    /// Typed parameters with defaults (the runner adds `ParameterSpec.seed` to every kind).
+    var parameters: [ParameterSpec] { get }
+    /// Runs one configuration (one sweep point when the block sweeps).
+    func run(_ context: BlockContext) throws -> BlockResult
+    /// Combines the points of a sweep into the block's result (e.g. accuracy-vs-parameter figure).
+    func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult
+}
+
+/// Everything an executor gets for one run.
+public struct BlockContext: Sendable {
+    public var blockID: String
+    /// Fully resolved configuration: every parameter of the kind has a value (scalar at a sweep point).
+    public var config: ResolvedConfig
+    /// The block's seed (`config["seed"]`), for `SeededRNG(seed:)`.
+    public var seed: UInt64
+    /// When running one point of a sweep: which parameter, its index and value.
+    public var sweepPoint: SweepPoint?
+    /// Folder the executor writes figures into, named `<block>-<figure>.png`
+    /// (`<block>-<figure>-<point>.png` for sweep points, see `figureFileName`).
+    public var figuresDirectory: String
+    /// `--data-dir`, when given.
+    public var dataDirectory: String?
+    /// `--threads`.
+    public var threads: Int
+    /// Progress for long work; the CLI shows it as a bar on a terminal, plain lines otherwise.
+    public var progress: ProgressReporter
+
+    public init(blockID: String, config: ResolvedConfig, seed: UInt64, sweepPoint: SweepPoint? = nil,
+                figuresDirectory: String, dataDirectory: String? = nil, threads: Int = 1,
+                progress: ProgressReporter = SilentProgress()) {
+        self.blockID = blockID
+        self.config = config
+        self.seed = seed
+        self.sweepPoint = sweepPoint
+        self.figuresDirectory = figuresDirectory
+        self.dataDirectory = dataDirectory
+        self.threads = threads
+        self.progress = progress
+    }
+
+    /// `<block>-<figure>.png`, or `<block>-<figure>-<parameter><value>.png` at a sweep point.
+    public func figureFileName(_ figure: String) -> String {
+        if let p = sweepPoint { return "\(blockID)-\(figure)-\(p.parameter)\(p.value.description).png" }
+        return "\(blockID)-\(figure).png"
+    }
+}
+
+/// One point of a sweep.
+public struct SweepPoint: Sendable, Equatable {
+    public var parameter: String
+    public var index: Int
+    public var value: ConfigValue
+    public init(parameter: String, index: Int, value: ConfigValue) {
+        self.parameter = parameter
+        self.index = index
+        self.value = value
+    }
+}
+
+/// The points of a sweep with their results, in the order written.
+public struct SweepResult: Sendable {
+    public var parameter: String
+    public var points: [(value: ConfigValue, result: BlockResult)]
+    public init(parameter: String, points: [(value: ConfigValue, result: BlockResult)]) {
+        self.parameter = parameter
+        self.points = points
+    }
+}
+
+/// A block's configuration after resolution (defaults < front matter < profile < block < --set).
+public struct ResolvedConfig: Sendable, Equatable, Codable {
+    public var values: [String: ConfigValue]
+    public init(_ values: [String: ConfigValue]) { self.values = values }
+
+    public subscript(_ key: String) -> ConfigValue? { values[key] }
+
+    public func int(_ key: String) -> Int { values[key]?.intValue ?? 0 }
+    public func double(_ key: String) -> Double { values[key]?.doubleValue ?? 0 }
+    public func string(_ key: String) -> String { values[key]?.stringValue ?? "" }
+    public func bool(_ key: String) -> Bool { values[key]?.boolValue ?? false }
+    public func strings(_ key: String) -> [String] { values[key]?.listValue?.compactMap(\.stringValue) ?? [] }
+}

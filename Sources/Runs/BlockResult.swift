@@ -1,0 +1,95 @@
+import Templates
+
+/// Which way a metric improves; `diff` uses it to call a change a regression.
+public enum MetricDirection: String, Sendable, Codable, Equatable {
+    case higherIsBetter = "higher"
+    case lowerIsBetter = "lower"
+    case neutral = "none"
+}
+
+/// How a metric prints when no filter is given.
+public enum MetricFormat: String, Sendable, Codable, Equatable {
+    case percent    // 0.9194 -> 91.94%
+    case fixed2     // 0.12 -> 0.12
+    case fixed4     // 0.1234 -> 0.1234
+    case integer    // 816 -> 816
+    case hertz      // 12.3 -> 12.3 Hz
+    case seconds    // 1.234 -> 1.23 s
+}
+
+/// A named number a block reports.
+public struct Metric: Sendable, Codable, Equatable {
+    public var name: String
+    public var value: Double
+    public var label: String
+    public var direction: MetricDirection
+    public var format: MetricFormat
+
+    public init(_ name: String, _ value: Double, label: String, direction: MetricDirection = .neutral,
+                format: MetricFormat = .fixed4) {
+        self.name = name
+        self.value = value
+        self.label = label
+        self.direction = direction
+        self.format = format
+    }
+}
+
+/// A figure the executor wrote into the figures folder.
+public struct FigureOutput: Sendable, Codable, Equatable {
+    /// Figure kind, e.g. `raster`.
+    public var name: String
+    /// File name inside `figures/`, e.g. `baseline-raster.png`.
+    public var file: String
+    public var caption: String
+    /// SHA-256 of the PNG bytes (filled in by the runner).
+    public var sha256: String
+
+    public init(name: String, file: String, caption: String, sha256: String = "") {
+        self.name = name
+        self.file = file
+        self.caption = caption
+        self.sha256 = sha256
+    }
+}
+
+/// A small table to show in the report (e.g. one row per sweep point).
+public struct TableOutput: Sendable, Codable, Equatable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[String]]
+    public init(title: String, columns: [String], rows: [[String]]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// What one block (or one sweep point) produced.
+public struct BlockResult: Sendable, Codable, Equatable {
+    /// In display order; names are unique.
+    public var metrics: [Metric]
+    /// Named number series (loss curves, per-neuron rates, sweep values …) kept in the run record.
+    public var series: [String: [Double]]
+    public var figures: [FigureOutput]
+    public var tables: [TableOutput]
+    /// Notes worth showing a reader (e.g. "L-BFGS stopped at max_iter=1000 before converging").
+    public var notes: [String]
+    /// Log lines (shown collapsed in the HTML page).
+    public var log: [String]
+    /// Data files read: path -> SHA-256, for the run record.
+    public var inputs: [String: String]
+
+    public init(metrics: [Metric] = [], series: [String: [Double]] = [:], figures: [FigureOutput] = [],
+                tables: [TableOutput] = [], notes: [String] = [], log: [String] = [], inputs: [String: String] = [:]) {
+        self.metrics = metrics
+        self.series = series
+        self.figures = figures
+        self.tables = tables
+        self.notes = notes
+        self.log = log
+        self.inputs = inputs
+    }
+
+    public func metric(_ name: String) -> Metric? { metrics.first { $0.name == name } }
+}

@@ -1,0 +1,50 @@
+import Templates
+
+/// The type of a block parameter, checked when configuration is resolved.
+public enum ParameterType: Sendable, Equatable, CustomStringConvertible {
+    case int
+    case double
+    case string
+    case bool
+    /// One of a fixed set of strings.
+    case choice([String])
+    /// A list of strings drawn from `allowed` (empty: any string), such as `figures: [filters, raster]`.
+    case stringList(allowed: [String])
+
+    public var description: String {
+        switch self {
+        case .int: return "integer"
+        case .double: return "number"
+        case .string: return "string"
+        case .bool: return "boolean"
+        case .choice(let cs): return "one of " + cs.joined(separator: ", ")
+        case .stringList(let a): return a.isEmpty ? "list of strings" : "list of " + a.joined(separator: ", ")
+        }
+    }
+}
+
+/// One typed parameter of a block kind: name, type, default and a one-line doc.
+public struct ParameterSpec: Sendable, Equatable {
+    public var name: String
+    public var type: ParameterType
+    public var defaultValue: ConfigValue
+    public var doc: String
+    /// Whether a list of values runs a sweep (`tau_ms: [5, 20, 50]`).
+    public var sweepable: Bool
+    /// Inclusive bounds for numbers, checked at resolution.
+    public var range: ClosedRange<Double>?
+
+    public init(_ name: String, _ type: ParameterType, default defaultValue: ConfigValue, doc: String,
+                sweepable: Bool = false, range: ClosedRange<Double>? = nil) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.doc = doc
+        self.sweepable = sweepable
+        self.range = range
+    }
+
+    /// The parameter every kind has: the seed all of a block's random streams derive from.
+    public static let seed = ParameterSpec("seed", .int, default: .int(42),
+                                           doc: "seed of the block's random streams (weights, encoding, batches)")
+}

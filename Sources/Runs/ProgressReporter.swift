@@ -1,0 +1,18 @@
+/// Progress of long work (feature extraction, fitting, epochs). Implementations must be thread-safe:
+/// engine code may report from worker threads.
+public protocol ProgressReporter: Sendable {
+    /// A new task of `total` units, e.g. `begin("train features", total: 60000)`.
+    func begin(_ label: String, total: Int)
+    /// `completed` units are done so far (monotonic), with an optional short status such as `loss 0.41`.
+    func update(_ completed: Int, status: String?)
+    /// The task is over.
+    func end()
+}
+
+/// Reports nothing (tests, `--quiet`).
+public struct SilentProgress: ProgressReporter {
+    public init() {}
+    public func begin(_ label: String, total: Int) {}
+    public func update(_ completed: Int, status: String?) {}
+    public func end() {}
+}

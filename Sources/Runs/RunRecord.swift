@@ -1,0 +1,113 @@
+import Templates
+
+/// The machine-readable record of one build of one template (`run.json`, `runs/<run-id>.json`).
+/// DESIGN.md section 1 lists its contents; bump `schemaVersion` when a field changes meaning.
+public struct RunRecord: Sendable, Codable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// e.g. `20261122T231500Z-3f2a9c1b` (UTC start time, then 8 hex digits of the template hash).
+    public var runID: String
+    public var toolVersion: String
+    public var template: String
+    public var templatePath: String
+    /// SHA-256 of the template text.
+    public var templateHash: String
+    public var title: String
+    public var profile: String
+    /// `--set` overrides as written (`key=value`, `block.key=value`).
+    public var overrides: [String]
+    /// ISO 8601 UTC.
+    public var startedAt: String
+    public var wallSeconds: Double
+    public var git: GitState?
+    public var machine: MachineInfo
+    /// Data file path -> SHA-256, over all blocks.
+    public var datasets: [String: String]
+    public var blocks: [BlockRecord]
+
+    public init(schemaVersion: Int = RunRecord.currentSchemaVersion, runID: String, toolVersion: String,
+                template: String, templatePath: String, templateHash: String, title: String, profile: String,
+                overrides: [String], startedAt: String, wallSeconds: Double, git: GitState?, machine: MachineInfo,
+                datasets: [String: String], blocks: [BlockRecord]) {
+        self.schemaVersion = schemaVersion
+        self.runID = runID
+        self.toolVersion = toolVersion
+        self.template = template
+        self.templatePath = templatePath
+        self.templateHash = templateHash
+        self.title = title
+        self.profile = profile
+        self.overrides = overrides
+        self.startedAt = startedAt
+        self.wallSeconds = wallSeconds
+        self.git = git
+        self.machine = machine
+        self.datasets = datasets
+        self.blocks = blocks
+    }
+
+    public func block(_ id: String) -> BlockRecord? { blocks.first { $0.id == id } }
+}
+
+public struct GitState: Sendable, Codable, Equatable {
+    public var commit: String
+    public var dirty: Bool
+    public init(commit: String, dirty: Bool) {
+        self.commit = commit
+        self.dirty = dirty
+    }
+}
+
+public struct MachineInfo: Sendable, Codable, Equatable {
+    public var cpu: String
+    public var cores: Int
+    public var blasThreads: Int
+    public var blas: String
+    public var os: String
+    public init(cpu: String, cores: Int, blasThreads: Int, blas: String, os: String) {
+        self.cpu = cpu
+        self.cores = cores
+        self.blasThreads = blasThreads
+        self.blas = blas
+        self.os = os
+    }
+}
+
+/// One block's part of a run record.
+public struct BlockRecord: Sendable, Codable, Equatable {
+    public var id: String
+    public var kind: String
+    /// The resolved configuration; for a sweep, the swept parameter holds the list of values.
+    public var config: ResolvedConfig
+    /// Parameters whose value differs from the kind's default, in the kind's parameter order.
+    public var nonDefault: [String]
+    /// The swept parameter, if any.
+    public var sweepParameter: String?
+    /// Content hash of kind, resolved config, seed, tool version and data digests.
+    public var cacheKey: String
+    public var cacheHit: Bool
+    public var seed: UInt64
+    public var result: BlockResult
+    public var wallSeconds: Double
+    public var cpuSeconds: Double
+    /// Peak resident memory of the process after the block, in bytes.
+    public var peakMemoryBytes: Int
+
+    public init(id: String, kind: String, config: ResolvedConfig, nonDefault: [String], sweepParameter: String?,
+                cacheKey: String, cacheHit: Bool, seed: UInt64, result: BlockResult, wallSeconds: Double,
+                cpuSeconds: Double, peakMemoryBytes: Int) {
+        self.id = id
+        self.kind = kind
+        self.config = config
+        self.nonDefault = nonDefault
+        self.sweepParameter = sweepParameter
+        self.cacheKey = cacheKey
+        self.cacheHit = cacheHit
+        self.seed = seed
+        self.result = result
+        self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
+        self.peakMemoryBytes = peakMemoryBytes
+    }
+}

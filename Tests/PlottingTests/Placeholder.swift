@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlottingPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

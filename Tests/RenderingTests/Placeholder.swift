@@ -1,0 +1,5 @@
+import XCTest
+
+final class RenderingPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class RunsPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

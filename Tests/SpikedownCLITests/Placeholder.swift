@@ -1,0 +1,5 @@
+import XCTest
+
+final class SpikedownCLIPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class SpikingNNPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class TemplatesPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,1 +1,3 @@
-print("spikedown")
+import SpikedownCLI
+
+SpikedownCommand.main()

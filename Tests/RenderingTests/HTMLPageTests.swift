@@ -117,3 +117,15 @@ final class HTMLPageTests: XCTestCase {
         XCTAssertNil(HTMLPage.figureCaption("Fig 2: a"))
     }
 }
+
+final class MarkdownHTMLTests: XCTestCase {
+    func testFragment() throws {
+        XCTAssertEqual(try MarkdownHTML.render("| a | b |\n|---|--:|\n| x | 1 |\n"),
+                       "<table>\n<thead>\n<tr>\n<th>a</th>\n<th style=\"text-align: right\">b</th>\n</tr>\n</thead>\n"
+                       + "<tbody>\n<tr>\n<td>x</td>\n<td style=\"text-align: right\">1</td>\n</tr>\n</tbody>\n</table>\n")
+        XCTAssertEqual(try MarkdownHTML.render("~~old~~ see www.example.org"),
+                       "<p><del>old</del> see <a href=\"http://www.example.org\">www.example.org</a></p>\n")
+        XCTAssertEqual(try MarkdownHTML.render("<b>x</b> & y"), "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --> &amp; y</p>\n")
+        XCTAssertTrue(MarkdownHTML.stylesheet.contains("max-width: 900px"))
+    }
+}

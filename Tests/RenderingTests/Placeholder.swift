@@ -1,5 +1,0 @@
-import XCTest
-
-final class RenderingPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

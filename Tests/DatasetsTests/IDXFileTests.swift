@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Datasets
 
@@ -95,6 +96,8 @@ final class IDXFileTests: XCTestCase {
     func testMissingFile() {
         let error = assertDatasetError(.notFound) { try IDXFile.read(path: "/nonexistent/train-images-idx3-ubyte.gz") }
         XCTAssertEqual(error?.description.hasPrefix("/nonexistent/train-images-idx3-ubyte.gz: not found"), true)
+        let directory = assertDatasetError(.io) { try IDXFile.read(path: NSTemporaryDirectory()) }
+        XCTAssertEqual(directory?.problem, "is a directory, expected a file")
     }
 
     func testPairConsistencyErrors() {

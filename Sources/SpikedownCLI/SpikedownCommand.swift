@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `spikedown`: the root command; one subcommand per file.
-public struct SpikedownCommand: ParsableCommand {
+public struct SpikedownCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "spikedown",
         abstract: "Literate, reproducible reports about spiking neural networks.",

@@ -1,3 +1,3 @@
 import SpikedownCLI
 
-SpikedownCommand.main()
+await SpikedownCommand.main()

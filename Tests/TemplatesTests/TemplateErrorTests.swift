@@ -66,6 +66,18 @@ final class TemplateErrorTests: XCTestCase {
         }
     }
 
+    func testYAMLReaderErrorPosition() {
+        // A control character is refused by the YAML reader; its position is mapped like any other.
+        expectError("x\n```{experiment #a}\nkind: k\nname: ab\u{7}c\n```\n", 4, 9, "invalid YAML in block 'a': control characters are not allowed")
+    }
+
+    func testFrontMatterMayEndWithDots() throws {
+        let t = try TemplateParser.parse(text: "---\ntitle: T\n...\nBody\n", name: "r", path: "r.md")
+        XCTAssertEqual(t.title, "T")
+        guard case .prose(let p) = t.segments.first else { return XCTFail() }
+        XCTAssertEqual(p.location.line, 4)
+    }
+
     func testTabIndentationIsAYAMLError() {
         expectError("```{experiment #a}\nkind: k\nopts:\n\tx: 1\n```\n", 4, 1, "invalid YAML in block 'a'")
     }

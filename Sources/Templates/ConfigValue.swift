@@ -29,7 +29,7 @@ public indirect enum ConfigValue: Sendable, Equatable, Hashable, Codable, Custom
     public var intValue: Int? {
         switch self {
         case .int(let v): return v
-        case .double(let v) where v == v.rounded(): return Int(v)
+        case .double(let v) where v == v.rounded() && abs(v) < 9.0e18: return Int(v)
         default: return nil
         }
     }

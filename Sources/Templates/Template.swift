@@ -29,12 +29,15 @@ public struct Template: Sendable, Equatable {
     /// `profiles:` from the front matter: profile name -> key -> value.
     public var profiles: [String: [String: ConfigValue]]
     public var profileLocations: [String: SourceLocation]
+    /// Where each key inside each profile is written: profile name -> key -> location.
+    public var profileKeyLocations: [String: [String: SourceLocation]]
     /// Prose and blocks in document order.
     public var segments: [Segment]
 
     public init(name: String, path: String, text: String, title: String,
                 settings: [String: ConfigValue] = [:], settingLocations: [String: SourceLocation] = [:],
                 profiles: [String: [String: ConfigValue]] = [:], profileLocations: [String: SourceLocation] = [:],
+                profileKeyLocations: [String: [String: SourceLocation]] = [:],
                 segments: [Segment]) {
         self.name = name
         self.path = path
@@ -44,12 +47,16 @@ public struct Template: Sendable, Equatable {
         self.settingLocations = settingLocations
         self.profiles = profiles
         self.profileLocations = profileLocations
+        self.profileKeyLocations = profileKeyLocations
         self.segments = segments
     }
 
     public var blocks: [ExperimentBlock] {
         segments.compactMap { if case .block(let b) = $0 { return b } else { return nil } }
     }
+
+    /// The block with this id, if any.
+    public func block(_ id: String) -> ExperimentBlock? { blocks.first { $0.id == id } }
 }
 
 /// One piece of a template body.

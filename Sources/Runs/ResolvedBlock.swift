@@ -1,0 +1,56 @@
+import Templates
+
+/// Where a resolved parameter value came from (the last layer that set it).
+public enum ConfigOrigin: Sendable, Equatable {
+    case kindDefault
+    case frontMatter(SourceLocation)
+    case profile(String, SourceLocation)
+    case block(SourceLocation)
+    /// `--set`, as written.
+    case override(String)
+}
+
+/// A block's sweep: the parameter given a list, and its values in the order written.
+public struct Sweep: Sendable, Equatable {
+    public var parameter: String
+    public var values: [ConfigValue]
+    public init(parameter: String, values: [ConfigValue]) {
+        self.parameter = parameter
+        self.values = values
+    }
+}
+
+/// A block ready to run: its executor and its fully resolved, type-checked configuration.
+public struct ResolvedBlock: Sendable {
+    public var block: ExperimentBlock
+    public var executor: any BlockExecutor
+    /// The kind's parameters plus `seed`, in declaration order.
+    public var parameters: [ParameterSpec]
+    /// Every parameter has a value; a swept parameter holds the list of its values.
+    public var config: ResolvedConfig
+    public var sweep: Sweep?
+    public var seed: UInt64
+    /// Parameters whose value differs from the kind's default, in parameter order.
+    public var nonDefault: [String]
+    public var origins: [String: ConfigOrigin]
+
+    public init(block: ExperimentBlock, executor: any BlockExecutor, parameters: [ParameterSpec], config: ResolvedConfig,
+                sweep: Sweep?, seed: UInt64, nonDefault: [String], origins: [String: ConfigOrigin]) {
+        self.block = block
+        self.executor = executor
+        self.parameters = parameters
+        self.config = config
+        self.sweep = sweep
+        self.seed = seed
+        self.nonDefault = nonDefault
+        self.origins = origins
+    }
+
+    /// The configuration at one sweep point: the swept parameter set to `value`.
+    public func config(at value: ConfigValue) -> ResolvedConfig {
+        guard let sweep else { return config }
+        var values = config.values
+        values[sweep.parameter] = value
+        return ResolvedConfig(values)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Templates
+
+/// How to run a template: what the `build` command's flags and the environment decide.
+public struct RunOptions: Sendable {
+    /// `--profile` (recorded even when the template does not define it).
+    public var profile: String
+    /// `--set`, in command-line order.
+    public var overrides: [Override]
+    /// `--only BLOCK`: run just this block (every block is still resolved and checked).
+    public var only: String?
+    /// Where executors write figures (created if missing).
+    public var figuresDirectory: String
+    /// `--data-dir`.
+    public var dataDirectory: String?
+    /// `--threads`.
+    public var threads: Int
+    public var toolVersion: String
+    public var machine: MachineInfo
+    public var progress: any ProgressReporter
+    /// Called as blocks and sweep points start and finish (e.g. to print `[2/5] baseline`).
+    public var events: (@Sendable (RunEvent) -> Void)?
+    /// The run's start time; nil: now. Fixed in tests for stable ids.
+    public var startDate: Date?
+
+    public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,
+                dataDirectory: String? = nil, threads: Int = 1, toolVersion: String, machine: MachineInfo,
+                progress: any ProgressReporter = SilentProgress(), events: (@Sendable (RunEvent) -> Void)? = nil,
+                startDate: Date? = nil) {
+        self.profile = profile
+        self.overrides = overrides
+        self.only = only
+        self.figuresDirectory = figuresDirectory
+        self.dataDirectory = dataDirectory
+        self.threads = threads
+        self.toolVersion = toolVersion
+        self.machine = machine
+        self.progress = progress
+        self.events = events
+        self.startDate = startDate
+    }
+}
+
+/// Progress of a run at block granularity.
+public enum RunEvent: Sendable {
+    /// Block `index` (1-based) of `count` to run is starting.
+    case blockStarted(id: String, kind: String, index: Int, count: Int)
+    /// Point `point.index` (0-based) of a sweep of `count` points is starting.
+    case sweepPointStarted(id: String, point: SweepPoint, count: Int)
+    case blockFinished(BlockRecord)
+}

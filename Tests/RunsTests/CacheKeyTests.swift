@@ -1,0 +1,48 @@
+import XCTest
+@testable import Runs
+import Templates
+
+final class CacheKeyTests: XCTestCase {
+    func testSHA256KnownVector() {
+        XCTAssertEqual(CacheKey.sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    func testCanonicalEncoding() {
+        let value = ConfigValue.map(["b": .int(1), "a": .list([.double(20), .string("x\"y\n"), .null, .bool(true)]),
+                                     "c": .double(0.05), "B": .double(.infinity)])
+        XCTAssertEqual(CanonicalEncoding.encode(value), #"{"B":inf,"a":[20.0,"x\"y\n",null,true],"b":1,"c":0.05}"#)
+        // Dictionary order never matters.
+        var m: [String: ConfigValue] = [:]
+        for k in ["z", "y", "x", "w"] { m[k] = .int(1) }
+        XCTAssertEqual(CanonicalEncoding.encode(m), #"{"w":1,"x":1,"y":1,"z":1}"#)
+    }
+
+    func key(_ config: [String: ConfigValue], seed: UInt64 = 42, tool: String = "0.1.0",
+             data: [String: String] = ["/data/mnist/train-images.gz": "aa"]) -> CacheKey {
+        CacheKey(kind: "random-features", config: ResolvedConfig(config), seed: seed, toolVersion: tool, dataDigests: data)
+    }
+
+    func testDigestIsOverNamedParts() {
+        let k = key(["hidden": .int(64), "seed": .int(42)])
+        XCTAssertEqual(k.parts.map(\.name), ["kind", "config", "seed", "tool", "data"])
+        XCTAssertEqual(k.parts[0].digest, CacheKey.sha256("random-features"))
+        XCTAssertEqual(k.parts[1].digest, CacheKey.sha256(#"{"hidden":64}"#))  // seed is its own part
+        XCTAssertEqual(k.parts[2].digest, CacheKey.sha256("42"))
+        XCTAssertEqual(k.parts[4].digest, CacheKey.sha256("train-images.gz=aa\n"))
+        let lines = k.parts.map { "\($0.name)=\($0.digest)\n" }.joined()
+        XCTAssertEqual(k.digest, CacheKey.sha256(lines))
+        XCTAssertEqual(k.digest.count, 64)
+    }
+
+    func testChangedParts() {
+        let base = key(["hidden": .int(64)])
+        XCTAssertEqual(base, key(["hidden": .int(64)]))
+        XCTAssertEqual(key(["hidden": .int(65)]).changedParts(from: base), ["config"])
+        XCTAssertEqual(key(["hidden": .int(64)], seed: 1).changedParts(from: base), ["seed"])
+        XCTAssertEqual(key(["hidden": .int(64)], tool: "0.2.0").changedParts(from: base), ["tool"])
+        XCTAssertEqual(key(["hidden": .int(64)], data: ["/data/mnist/train-images.gz": "bb"]).changedParts(from: base), ["data"])
+        // Moving the data folder keeps the key.
+        XCTAssertEqual(key(["hidden": .int(64)], data: ["/elsewhere/train-images.gz": "aa"]), base)
+        XCTAssertNotEqual(key(["hidden": .int(65)]).digest, base.digest)
+    }
+}

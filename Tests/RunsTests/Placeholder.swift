@@ -1,5 +1,0 @@
-import XCTest
-
-final class RunsPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

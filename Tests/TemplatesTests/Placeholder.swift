@@ -1,5 +1,0 @@
-import XCTest
-
-final class TemplatesPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

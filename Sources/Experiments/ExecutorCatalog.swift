@@ -1,0 +1,13 @@
+import Runs
+
+/// Every block kind Spikedown knows. Add a new kind here (see README, "Adding a block kind").
+public enum ExecutorCatalog {
+    /// A registry with one executor per kind; executors of one registry share a data-set loader,
+    /// so a build reads each data set once.
+    public static func registry() -> ExecutorRegistry {
+        let data = DatasetLoader()
+        return ExecutorRegistry([
+            RandomFeaturesExecutor(data: data),
+        ])
+    }
+}

@@ -1,0 +1,165 @@
+import Datasets
+import Foundation
+import Plotting
+import Runs
+import SpikingNN
+import Templates
+import TensorCore
+
+/// `random-features`: Poisson-encoded images → fixed random LIF layer (optional sparse mask and
+/// homeostatic gains) → spike counts → standardised multinomial logistic regression (L-BFGS).
+///
+/// Random streams, all derived from the block's `seed`: the data subset (`subset`), the layer's
+/// weights and mask (`layer`, shared by every block and sweep point with the same seed, so
+/// experiments differ only in what they change), and the input spikes and homeostasis batches
+/// (`train`, `test`, `homeostasis`, under a per-sweep-point stream when sweeping).
+struct RandomFeaturesExecutor: BlockExecutor {
+    let data: DatasetLoader
+
+    var kind: String { "random-features" }
+    var summary: String { "fixed random LIF layer → spike counts → logistic-regression readout (SNN_MNIST_Demo)" }
+    var parameters: [ParameterSpec] { RandomFeaturesParameters.all }
+
+    func run(_ context: BlockContext) throws -> BlockResult {
+        let c = context.config
+        let lif = try LIFParameters(tauMs: c.double("tau_ms"), dtMs: c.double("dt_ms"), tRefMs: c.double("t_ref_ms"),
+                                    vTh: Float(c.double("v_th")), numSteps: c.int("num_steps"), fmaxHz: c.double("fmax_hz"))
+        let root = SeededRNG(seed: context.seed)
+        var split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
+        let trainN = c.int("train_samples"), testN = c.int("test_samples")
+        if (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) {
+            split = split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: root.derived("subset"))
+        }
+        var layer = try RandomLIFLayer(inputs: split.train.pixels, hidden: c.int("hidden"),
+                                       wMean: Float(c.double("w_mean")), wStd: Float(c.double("w_std")),
+                                       pConnect: c.double("p_connect"), rng: root.derived("layer"))
+        let streams = context.sweepPoint.map { root.derived("point:\($0.parameter)=\($0.value)") } ?? root
+        let progress = context.progress
+        let clock = ContinuousClock()
+        var log: [String] = ["data: \(split.name), \(split.train.count) train / \(split.test.count) test images"]
+
+        // Homeostasis (optional): adapt the gains on the training images.
+        var homeostasis: HomeostasisReport?
+        if c.bool("homeostasis") {
+            let config = try HomeostasisConfig(targetHz: c.double("target_hz"), eta: c.double("eta"),
+                                               emaAlpha: c.double("ema_alpha"), gMin: Float(c.double("g_min")),
+                                               gMax: Float(c.double("g_max")), adaptEpochs: c.int("adapt_epochs"),
+                                               batchSize: c.int("batch_size"))
+            let batches = (split.train.count + config.batchSize - 1) / config.batchSize * config.adaptEpochs
+            progress.begin("\(context.blockID): homeostasis", total: batches)
+            homeostasis = try Homeostasis.adapt(layer: &layer, images: split.train.images, params: lif, config: config,
+                                                rng: streams.derived("homeostasis"), threads: context.threads,
+                                                progress: { done, _ in progress.update(done, status: nil) })
+            progress.end()
+            if let h = homeostasis {
+                log.append(String(format: "homeostasis: %d batches, mean rate %.1f → %.1f Hz, gains %.3g…%.3g (mean %.3g)",
+                                  h.batches, h.batchMeanRateHz.first ?? 0, h.batchMeanRateHz.last ?? 0,
+                                  h.finalGain.min, h.finalGain.max, h.finalGain.mean))
+            }
+        }
+
+        // Spike-count features.
+        let t0 = clock.now
+        let trainCounts = try features(split.train.images, "train", layer, lif, streams, context)
+        let testCounts = try features(split.test.images, "test", layer, lif, streams, context)
+        let featureSeconds = (clock.now - t0).seconds
+        let firing = try FiringSummary(counts: testCounts, params: lif)
+        log.append(String(format: "features: %.2f s for %d images; test mean rate %.2f Hz, %.1f%% silent, %.1f%% saturated",
+                          featureSeconds, split.train.count + split.test.count, firing.meanRateHz,
+                          100 * firing.silentFraction, 100 * firing.saturatedFraction))
+
+        // Readout.
+        var xTrain = trainCounts, xTest = testCounts
+        if c.bool("scale_features") {
+            let scaler = Standardizer.fit(trainCounts)
+            scaler.transform(inPlace: &xTrain)
+            scaler.transform(inPlace: &xTest)
+        }
+        let penalty: LogisticRegressionOptions.Penalty = c.string("penalty") == "l2" ? .l2(C: c.double("C")) : .none
+        let options = LogisticRegressionOptions(penalty: penalty, tolerance: c.double("tol"),
+                                                maxIterations: c.int("max_iter"), threads: context.threads)
+        let t1 = clock.now
+        var losses: [Double] = []
+        progress.begin("\(context.blockID): readout (L-BFGS)", total: options.maxIterations)
+        let (model, fit) = try LogisticRegression.fit(xTrain, labels: split.train.labels, classes: split.train.classes,
+                                                      options: options, progress: { iteration, loss in
+            losses.append(loss)
+            progress.update(iteration, status: String(format: "loss %.4f", loss))
+        })
+        progress.end()
+        let fitSeconds = (clock.now - t1).seconds
+        let trainAccuracy = model.accuracy(xTrain, labels: split.train.labels)
+        let predictions = model.predict(xTest)
+        let testAccuracy = zip(predictions, split.test.labels).filter { $0 == $1 }.count.asFraction(of: split.test.count)
+        log.append("readout: \(fit.iterations) L-BFGS iterations (\(fit.reason.rawValue)) in "
+                   + String(format: "%.2f s, final loss %.5f, max |g| %.2e", fitSeconds, fit.finalLoss, fit.gradientMaxNorm))
+
+        var result = BlockResult(log: log, inputs: split.files)
+        result.metrics = [
+            Metric("test_accuracy", testAccuracy, label: "test accuracy", direction: .higherIsBetter, format: .percent),
+            Metric("train_accuracy", trainAccuracy, label: "train accuracy", direction: .higherIsBetter, format: .percent),
+            Metric("mean_rate_hz", firing.meanRateHz, label: "mean firing rate (test)", format: .hertz),
+            Metric("saturated_fraction", firing.saturatedFraction, label: "neurons at the maximum rate", format: .percent),
+            Metric("silent_fraction", firing.silentFraction, label: "silent neurons", format: .percent),
+            Metric("readout_iterations", Double(fit.iterations), label: "L-BFGS iterations", format: .integer),
+            Metric("feature_seconds", featureSeconds, label: "feature extraction time", direction: .lowerIsBetter, format: .seconds),
+            Metric("fit_seconds", fitSeconds, label: "readout fit time", direction: .lowerIsBetter, format: .seconds),
+        ]
+        if let h = homeostasis {
+            result.metrics.append(Metric("mean_gain", h.finalGain.mean, label: "mean homeostatic gain", format: .fixed2))
+            result.series["homeostasis_batch_rate_hz"] = h.batchMeanRateHz
+            result.series["homeostasis_mean_gain"] = h.meanGain
+        }
+        result.series["readout_loss"] = losses
+        if !fit.converged {
+            result.notes.append("The readout stopped after \(fit.iterations) L-BFGS iterations (\(fit.reason.message)) "
+                                + "before reaching tol = \(ConfigValue.format(c.double("tol"))), as scikit-learn would warn.")
+        }
+
+        let figures = RandomFeaturesFigures(context: context, split: split, layer: layer, lif: lif, streams: streams)
+        for name in c.strings("figures") {
+            switch name {
+            case "filters": result.figures.append(try figures.filters())
+            case "raster": result.figures.append(try figures.raster())
+            case "voltage": result.figures.append(try figures.voltage())
+            case "rates": result.figures.append(try figures.rates(testCounts, firing))
+            case "gains":
+                guard c.bool("homeostasis") else {
+                    result.notes.append("The gains figure needs homeostasis: true; it was skipped.")
+                    continue
+                }
+                result.figures.append(try figures.gains())
+            case "confusion": result.figures.append(try figures.confusion(predictions))
+            default: continue
+            }
+        }
+        return result
+    }
+
+    func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
+        try SweepSummary.accuracy(sweep, context)
+    }
+
+    /// Spike counts of `images` with the stream `streams.derived(part)`, reporting progress.
+    private func features(_ images: Tensor, _ part: String, _ layer: RandomLIFLayer, _ lif: LIFParameters,
+                          _ streams: SeededRNG, _ context: BlockContext) throws -> Tensor {
+        context.progress.begin("\(context.blockID): \(part) features", total: images.rows)
+        defer { context.progress.end() }
+        return try LIFFeatures.spikeCounts(images: images, layer: layer, params: lif, rng: streams.derived(part),
+                                           threads: context.threads,
+                                           progress: { context.progress.update($0, status: nil) })
+    }
+}
+
+extension Int {
+    /// `self / total` as a Double (0 when total is 0).
+    func asFraction(of total: Int) -> Double { total == 0 ? 0 : Double(self) / Double(total) }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) * 1e-18
+    }
+}

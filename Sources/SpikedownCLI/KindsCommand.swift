@@ -1,0 +1,44 @@
+import ArgumentParser
+import Experiments
+import Runs
+
+/// `spikedown kinds [KIND]`: the block kinds, or one kind's parameters with defaults and docs.
+struct KindsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kinds", abstract: "List the block kinds, or one kind's parameters.")
+
+    @Argument(help: "A kind to describe (e.g. random-features).")
+    var kind: String?
+
+    func run() throws {
+        let registry = ExecutorCatalog.registry()
+        guard let kind else {
+            let width = registry.kinds.map(\.count).max() ?? 0
+            for k in registry.kinds {
+                let summary = registry.executor(forKind: k)?.summary ?? ""
+                print(k.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + summary)
+            }
+            return
+        }
+        guard let executor = registry.executor(forKind: kind) else {
+            let hint = nearest(kind, in: registry.kinds).map { "; did you mean '\($0)'?" } ?? ""
+            throw fail(UsageError("unknown kind '\(kind)'\(hint) (known: \(registry.kinds.joined(separator: ", ")))"))
+        }
+        print("\(executor.kind): \(executor.summary)\n")
+        print(KindsCommand.table(ExecutorRegistry.parameters(of: executor)))
+    }
+
+    /// Parameters as aligned columns: name, type, default, doc (sweepable ones marked).
+    static func table(_ parameters: [ParameterSpec]) -> String {
+        let rows = parameters.map { p in
+            [p.name, p.type.description, p.defaultValue.description, (p.sweepable ? "[sweepable] " : "") + p.doc]
+        }
+        let header = ["parameter", "type", "default", "description"]
+        let widths = (0..<3).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+        func line(_ r: [String]) -> String {
+            (0..<3).map { r[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                + "  " + r[3]
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+}

@@ -150,7 +150,8 @@ public struct Axes: Sendable {
     }
 
     /// A heatmap of `matrix[row][column]` (rows of unequal length are padded with NaN, drawn empty):
-    /// cell (r, c) is centred at (c, r) with row 0 at the top (the y axis is inverted).
+    /// cell (r, c) is centred at (c, r) with row 0 at the top (the y axis is inverted; automatic
+    /// ticks become whole-number ticks).
     /// `range` defaults to the finite min…max, symmetric around 0 for a diverging map.
     public mutating func image(_ matrix: [[Double]], colormap: Colormap = .viridis,
                                range: ClosedRange<Double>? = nil, colorbar: Bool = false,
@@ -178,6 +179,8 @@ public struct Axes: Sendable {
                                       yExtent: -0.5...(Double(max(rows, 1)) - 0.5))))
         yInverted = true
         grid = .none
+        if xTicks == .auto { xTicks = .integer }  // pixel / cell indices
+        if yTicks == .auto { yTicks = .integer }
         if colorbar { self.colorbar = Colorbar(colormap: colormap, range: r, label: colorbarLabel) }
     }
 

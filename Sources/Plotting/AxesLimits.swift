@@ -11,11 +11,9 @@ extension Axes {
         for mark in marks {
             switch mark {
             case .line(let m):
-                xs.add(m.x)
-                ys.add(m.y)
+                Extent.addPoints(m.x, m.y, &xs, &ys)
             case .scatter(let m):
-                xs.add(m.x)
-                ys.add(m.y)
+                Extent.addPoints(m.x, m.y, &xs, &ys)
             case .bars(let m):
                 for (x, h) in zip(m.x, m.heights) where x.isFinite && h.isFinite {
                     xs.add(x - m.width / 2)
@@ -38,8 +36,7 @@ extension Axes {
                 xs.sticky += [m.xExtent.lowerBound, m.xExtent.upperBound]
                 ys.sticky += [m.yExtent.lowerBound, m.yExtent.upperBound]
             case .spikes(let m):
-                xs.add(m.times)
-                ys.add(m.rows)
+                Extent.addPoints(m.times, m.rows, &xs, &ys)
             case .text:
                 break
             }
@@ -78,6 +75,16 @@ struct Extent {
 
     mutating func add(_ values: [Double]) {
         for v in values { add(v) }
+    }
+
+    func accepts(_ v: Double) -> Bool { v.isFinite && (!log || v > 0) }
+
+    /// Adds the points `(x[i], y[i])` that can be drawn (both coordinates usable), as a line skips the rest.
+    static func addPoints(_ x: [Double], _ y: [Double], _ xs: inout Extent, _ ys: inout Extent) {
+        for (a, b) in zip(x, y) where xs.accepts(a) && ys.accepts(b) {
+            xs.add(a)
+            ys.add(b)
+        }
     }
 
     func range(margin: Double) -> ClosedRange<Double> {

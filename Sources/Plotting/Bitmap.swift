@@ -47,26 +47,28 @@ public struct Bitmap: Sendable, Equatable {
         let format = cairo_image_surface_get_format(surface)
         var out = [UInt8](repeating: 0, count: 4 * w * h)
         if let data = cairo_image_surface_get_data(surface) {
-            for y in 0..<h {
-                let row = data + y * stride
-                for x in 0..<w {
-                    let o = 4 * (y * w + x)
-                    if format == CAIRO_FORMAT_A8 {
-                        out[o + 3] = row[x]
-                        continue
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let row = data + y * stride
+                    for x in 0..<w {
+                        let o = 4 * (y * w + x)
+                        if format == CAIRO_FORMAT_A8 {
+                            dst[o + 3] = row[x]
+                            continue
+                        }
+                        let p = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
+                        let a = format == CAIRO_FORMAT_RGB24 ? 255 : p >> 24
+                        var r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff
+                        if a > 0 && a < 255 {
+                            r = min(255, (r * 255 + a / 2) / a)
+                            g = min(255, (g * 255 + a / 2) / a)
+                            b = min(255, (b * 255 + a / 2) / a)
+                        }
+                        dst[o] = UInt8(truncatingIfNeeded: r)
+                        dst[o + 1] = UInt8(truncatingIfNeeded: g)
+                        dst[o + 2] = UInt8(truncatingIfNeeded: b)
+                        dst[o + 3] = UInt8(truncatingIfNeeded: a)
                     }
-                    let p = UnsafeRawPointer(row + 4 * x).loadUnaligned(as: UInt32.self)
-                    let a = format == CAIRO_FORMAT_RGB24 ? 255 : UInt32(p >> 24)
-                    var r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff
-                    if a > 0 && a < 255 {
-                        r = min(255, (r * 255 + a / 2) / a)
-                        g = min(255, (g * 255 + a / 2) / a)
-                        b = min(255, (b * 255 + a / 2) / a)
-                    }
-                    out[o] = UInt8(r)
-                    out[o + 1] = UInt8(g)
-                    out[o + 2] = UInt8(b)
-                    out[o + 3] = UInt8(a)
                 }
             }
         }

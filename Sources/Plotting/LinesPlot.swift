@@ -2,7 +2,7 @@ extension Figure {
     /// Curves such as accuracy vs τ or loss per epoch: one line per series (tab10 colours), optional
     /// error bands, optional markers at the data points, a legend when there is more than one series,
     /// and a log10 x axis when `logX` (non-positive x are then skipped).
-    /// `yRange` fixes the y axis (e.g. `0...1` for accuracy); otherwise it fits the data.
+    /// Whole-number x values (epochs) get whole-number ticks. `yRange` fixes the y axis (e.g. `0...1` for accuracy); otherwise it fits the data.
     public static func lines(series: [LineSeries], xLabel: String, yLabel: String, title: String,
                              logX: Bool = false, markers: Bool = false, yRange: ClosedRange<Double>? = nil,
                              width: Double = 640, height: Double = 400) -> Figure {
@@ -10,6 +10,10 @@ extension Figure {
         var ax = Axes(title: title, xLabel: xLabel, yLabel: yLabel)
         ax.xScale = logX ? .log : .linear
         ax.yRange = yRange
+        let xs = series.flatMap(\.x).filter(\.isFinite)
+        if !logX, !xs.isEmpty, xs.allSatisfy({ $0 == $0.rounded() }) {
+            ax.xTicks = .integer  // epochs, steps: no 0.5 ticks
+        }
         let named = series.count > 1
         for s in series {
             let color = s.color ?? ax.nextColor()

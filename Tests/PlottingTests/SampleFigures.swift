@@ -60,6 +60,7 @@ enum SampleFigures {
                                                        titles: (0..<12).map { "pred \($0 % 10)" + (correct[$0] ? "" : " (\(($0 + 1) % 10))") },
                                                        titleColors: correct.map { $0 ? Color.correctGreen : Color.wrongRed },
                                                        columns: 6, title: "Predictions")))
+        out.append(("core-subplots", coreSubplots()))
         // Degenerate data.
         out.append(("degenerate-empty-lines", Figure.lines(series: [], xLabel: "x", yLabel: "y", title: "Empty")))
         out.append(("degenerate-flat", Figure.lines(series: [LineSeries(name: "flat", x: [0, 1, 2], y: [0.5, 0.5, 0.5]),
@@ -72,5 +73,34 @@ enum SampleFigures {
         out.append(("degenerate-bars", Figure.bars(labels: ["a", "b", "c"], values: [0, -0.4, 0.25], yLabel: "Δ accuracy",
                                                    title: "Zero, negative and positive")))
         return out
+    }
+
+    /// The core API: a 2 × 2 grid mixing lines, markers, steps, bands, an image with its colorbar,
+    /// bars with a legend, text and a dashed reference line.
+    static func coreSubplots() -> Figure {
+        var figure = Figure(width: 800, height: 560, rows: 2, columns: 2)
+        figure.title = "Core API"
+        let xs = (0..<40).map { Double($0) / 4 }
+        figure[0, 0].title = "lines and markers"
+        figure[0, 0].line(x: xs, y: xs.map { sin($0) }, label: "sin")
+        figure[0, 0].scatter(x: xs, y: xs.map { cos($0) }, size: 5, marker: .diamond, label: "cos")
+        figure[0, 0].horizontalLine(at: 0.5, label: "0.5")
+        figure[0, 0].xLabel = "x"
+        figure[0, 1].title = "step and band"
+        figure[0, 1].band(x: xs, lower: xs.map { exp(-$0 / 4) - 0.1 }, upper: xs.map { exp(-$0 / 4) + 0.1 })
+        figure[0, 1].step(x: xs, y: xs.map { exp(-$0 / 4) }, label: "decay")
+        figure[0, 1].yScale = .log
+        figure[0, 1].yLabel = "value (log)"
+        figure[1, 0].title = "image"
+        figure[1, 0].image((0..<8).map { r in (0..<12).map { c in sin(Double(r) / 2) * cos(Double(c) / 3) } },
+                           colormap: .blueWhiteRed, colorbar: true, colorbarLabel: "amplitude")
+        figure[1, 0].aspect = 1
+        figure[1, 1].title = "grouped bars"
+        figure[1, 1].bars(x: [0, 1, 2].map { $0 - 0.2 }, heights: [3, 5, 2], width: 0.4, label: "before")
+        figure[1, 1].bars(x: [0, 1, 2].map { $0 + 0.2 }, heights: [4, 6, 1], width: 0.4, label: "after")
+        figure[1, 1].setCategories(x: ["one", "two", "three"])
+        figure[1, 1].text("note", x: 2, y: 5, color: .gray)
+        figure[1, 1].yLabel = "count"
+        return figure
     }
 }

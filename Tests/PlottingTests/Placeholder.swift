@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlottingPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

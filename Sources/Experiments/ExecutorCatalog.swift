@@ -7,7 +7,7 @@ public enum ExecutorCatalog {
     public static func registry() -> ExecutorRegistry {
         let data = DatasetLoader()
         return ExecutorRegistry([
-            RandomFeaturesExecutor(data: data),
+            // PARKED: RandomFeaturesExecutor(data: data),
         ])
     }
 }

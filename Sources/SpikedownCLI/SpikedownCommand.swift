@@ -11,8 +11,23 @@ public struct SpikedownCommand: AsyncParsableCommand {
             figures/ and a run record.
             """,
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, KindsCommand.self, DataCommand.self, BenchCommand.self]
+        subcommands: [BuildCommand.self, KindsCommand.self, DataCommand.self]
     )
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen subcommand (async or not), exiting with
+    /// ArgumentParser's message and code on failure. `main.swift` calls this.
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

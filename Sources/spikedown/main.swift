@@ -1,3 +1,3 @@
 import SpikedownCLI
 
-await SpikedownCommand.main()
+await SpikedownCommand.start()

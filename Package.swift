@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
-        .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore"]),
+        .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),

@@ -41,9 +41,11 @@ struct RandomFeaturesFigures {
     /// Membrane potential of a few neurons spanning the range of spike counts, with the threshold.
     func voltage() throws -> FigureOutput {
         let trace = try sampleTrace()
-        let counts = trace.counts
+        let counts: [Int] = trace.counts
         let k = min(context.config.int("voltage_neurons"), layer.hidden)
-        let ranked = (0..<layer.hidden).sorted { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : $0 < $1 }
+        let ranked: [Int] = Array(0..<layer.hidden).sorted { (a: Int, b: Int) -> Bool in
+            counts[a] != counts[b] ? counts[a] < counts[b] : a < b
+        }
         var chosen: [Int] = []
         for i in 0..<k {
             let pos = k == 1 ? ranked.count / 2 : i * (ranked.count - 1) / (k - 1)

@@ -1,0 +1,62 @@
+import Datasets
+import Foundation
+import Runs
+import SpikingNN
+import TensorCore
+
+/// The hot paths of the reports, timed in-process. Each workload is the same computation as a
+/// reference script in `shared/bench/` (named in `referenceScript`), on the same data.
+public enum BenchmarkSuite {
+    /// `sgemm` (the machine's arithmetic ceiling), spike-count features with dense and sparse
+    /// (p_connect 0.05) weights, and the readout fitted on each set of features.
+    public static let workloads = ["sgemm", "lif-features-dense", "readout-dense", "lif-features-sparse", "readout-sparse"]
+
+    /// The reference script and argument for a workload, if there is one.
+    public static func referenceScript(for workload: String) -> (script: String, argument: String)? {
+        switch workload {
+        case "lif-features-dense": ("w3_lif_features.py", "dense")
+        case "lif-features-sparse": ("w3_lif_features.py", "sparse")
+        case "readout-dense": ("w3_fit.py", "dense")
+        case "readout-sparse": ("w3_fit.py", "sparse")
+        default: nil
+        }
+    }
+
+    /// Runs the selected workloads in order, handing each result to `report` as it finishes.
+    /// A readout workload reuses the features of the matching feature workload when it ran first.
+    public static func run(_ options: BenchmarkOptions, progress: any ProgressReporter,
+                           report: (BenchmarkResult) -> Void) throws -> [BenchmarkResult] {
+        for name in options.workloads where !workloads.contains(name) {
+            throw UsageError("unknown workload '\(name)'; workloads: \(workloads.joined(separator: ", "))")
+        }
+        BLAS.setThreads(options.threads)
+        var results: [BenchmarkResult] = []
+        func emit(_ r: BenchmarkResult) { results.append(r); report(r) }
+
+        if options.workloads.contains("sgemm") { emit(SGEMMBenchmark.run(n: 2048, repeats: 5)) }
+        let wantsData = options.workloads.contains { $0 != "sgemm" }
+        guard wantsData else { return results }
+        var split = try DatasetRegistry().load(options.dataset, dataDirectory: options.dataDirectory, seed: options.seed)
+        if let limit = options.limit {
+            split = DatasetSplit(name: split.name, train: split.train.prefix(limit), test: split.test.prefix(limit),
+                                 files: split.files)
+        }
+        for mode in ["dense", "sparse"] {
+            let featureName = "lif-features-\(mode)", readoutName = "readout-\(mode)"
+            guard options.workloads.contains(featureName) || options.workloads.contains(readoutName) else { continue }
+            let bench = RandomFeaturesBenchmark(split: split, options: options, pConnect: mode == "dense" ? 1 : 0.05)
+            let (features, timing) = try bench.features(progress: progress)
+            if options.workloads.contains(featureName) { emit(timing.renamed(featureName)) }
+            if options.workloads.contains(readoutName) {
+                emit(try bench.readout(features, progress: progress).renamed(readoutName))
+            }
+        }
+        return results
+    }
+}
+
+extension BenchmarkResult {
+    func renamed(_ name: String) -> BenchmarkResult {
+        BenchmarkResult(name: name, seconds: seconds, detail: detail, figures: figures)
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Runs
+
+/// `spikedown bench`: times the hot paths in this (release) binary and, with `--python`, the
+/// reference scripts of `shared/bench/` on the same data in the same run, and prints the ratios.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the engine's hot paths, side by side with the Python reference scripts.",
+        discussion: """
+            Workloads: \(BenchmarkSuite.workloads.joined(separator: ", ")). Build in release mode first \
+            (swift build -c release); a debug build is far slower. Each timing notes how many cores \
+            other processes used meanwhile: compare ratios from one run, not absolute times.
+            """)
+
+    @Option(name: .customLong("workload"), help: "Workload to run (repeatable; default: all).")
+    var workloads: [String] = []
+
+    @Option(help: "Data set for the feature and readout workloads.")
+    var dataset = "fashion-mnist"
+
+    @Option(name: .customLong("data-dir"), help: "Folder to look for the data set in first.")
+    var dataDirectory: String?
+
+    @Option(help: "Images per part (train and test) to use (default: all).")
+    var limit: Int?
+
+    @Option(name: .customLong("max-iter"), help: "L-BFGS iteration limit of the readout workloads.")
+    var maxIterations = 1000
+
+    @Option(help: "Worker and BLAS threads.")
+    var threads = 2
+
+    @Option(help: ArgumentHelp("A Python with torch, snntorch and scikit-learn: runs the reference scripts too.",
+                               valueName: "path"))
+    var python: String?
+
+    @Option(name: .customLong("reference-dir"), help: "Folder of the reference scripts.")
+    var referenceDirectory = "../shared/bench"
+
+    @Option(help: ArgumentHelp("Write the results as JSON to this file.", valueName: "file"))
+    var json: String?
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        for w in workloads where !BenchmarkSuite.workloads.contains(w) {
+            throw ValidationError("unknown workload '\(w)'; workloads: \(BenchmarkSuite.workloads.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        #if DEBUG
+        note("spikedown bench: this is a debug build; build with -c release for meaningful timings")
+        #endif
+        var options = BenchmarkOptions()
+        options.dataset = dataset
+        options.dataDirectory = dataDirectory
+        options.threads = threads
+        options.limit = limit
+        options.maxIterations = maxIterations
+        options.workloads = workloads.isEmpty ? BenchmarkSuite.workloads : workloads
+        let progress: any ProgressReporter = quiet ? SilentProgress() : TerminalProgress(prefix: "bench")
+
+        var foreign: [String: Double] = [:]
+        var mark = CPULoad.sample()
+        let ours: [BenchmarkResult]
+        do {
+            ours = try BenchmarkSuite.run(options, progress: progress) { result in
+                let now = CPULoad.sample()
+                foreign[result.name] = mark.foreignCores(until: now)
+                mark = now
+                print(BenchTable.line(result, foreignCores: foreign[result.name] ?? 0))
+            }
+        } catch {
+            throw fail(error)
+        }
+
+        var references: [String: BenchmarkResult] = [:]
+        if let python {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reference").path
+            try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let reference = ReferenceBench(python: python, scriptsDirectory: referenceDirectory,
+                                           dataDirectory: dataDirectory, outDirectory: out)
+            do {
+                references = try reference.run(options.workloads) { note($0) }
+            } catch {
+                throw fail(error)
+            }
+        }
+        print("")
+        print(BenchTable.render(ours, references: references, foreign: foreign))
+        if let json {
+            let record = BenchRecord(machine: Engine.machine(threads: threads), results: ours,
+                                     references: references.values.sorted { $0.name < $1.name })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            do {
+                try encoder.encode(record).write(to: URL(fileURLWithPath: json), options: .atomic)
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}
+
+/// What `--json` writes.
+struct BenchRecord: Codable {
+    let machine: MachineInfo
+    let results: [BenchmarkResult]
+    let references: [BenchmarkResult]
+}

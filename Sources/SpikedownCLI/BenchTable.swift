@@ -1,0 +1,39 @@
+import Experiments
+import Foundation
+
+/// The text of `spikedown bench`: one line per finished workload, then a side-by-side table.
+enum BenchTable {
+    /// `lif-features-dense  3.12 s  70000 images…  (other processes: 0.05 cores)`.
+    static func line(_ r: BenchmarkResult, foreignCores: Double) -> String {
+        let figures = r.figures.keys.sorted().map { "\($0) \(number(r.figures[$0]!))" }.joined(separator: ", ")
+        return "\(r.name): \(seconds(r.seconds)) — \(r.detail)" + (figures.isEmpty ? "" : "; \(figures)")
+            + String(format: " (other processes: %.2f cores)", foreignCores)
+    }
+
+    /// A Markdown table: workload, Spikedown, reference, reference ÷ Spikedown.
+    static func render(_ ours: [BenchmarkResult], references: [String: BenchmarkResult],
+                       foreign: [String: Double]) -> String {
+        var rows = ["| workload | Spikedown | reference | speed-up |", "|---|---:|---:|---:|"]
+        for r in ours {
+            var mine = seconds(r.seconds)
+            if let g = r.figures["gflops"] { mine += String(format: " (%.0f GFLOP/s)", g) }
+            if let it = r.figures["iterations"] { mine += " (\(Int(it)) it.)" }
+            var theirs = "—", ratio = "—"
+            if let ref = references[r.name] {
+                theirs = seconds(ref.seconds)
+                if let it = ref.figures["iterations"] { theirs += " (\(Int(it)) it.)" }
+                ratio = String(format: "%.1f×", ref.seconds / r.seconds)
+            }
+            rows.append("| \(r.name) | \(mine) | \(theirs) | \(ratio) |")
+        }
+        return rows.joined(separator: "\n")
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s < 1 ? String(format: "%.3f s", s) : String(format: s < 100 ? "%.2f s" : "%.0f s", s)
+    }
+
+    private static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : String(format: "%.4g", v)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class TensorCorePlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

@@ -50,14 +50,17 @@ let package = Package(
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
+        // Shared test helpers (golden files); used by test targets only.
+        .target(name: "TestSupport", path: "Tests/Support"),
+
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates"], resources: [.copy("Golden")]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI"], resources: [.copy("Golden")]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Runs
 import Templates
+import TestSupport
 import XCTest
 @testable import Rendering
 

@@ -1,26 +1,27 @@
 import Foundation
 import XCTest
 
-/// Compares text with a golden file in `Golden/` (a copied test resource). With `SPIKEDOWN_UPDATE_GOLDEN=1`
-/// the golden file in the source tree is rewritten from `actual` instead (review the diff, then commit it).
-enum Golden {
-    static var updating: Bool { ProcessInfo.processInfo.environment["SPIKEDOWN_UPDATE_GOLDEN"] == "1" }
+/// Compares text with a golden file kept beside the test source, in `Golden/`. With
+/// `SPIKEDOWN_UPDATE_GOLDEN=1` the golden file is rewritten from `actual` instead (review the diff,
+/// then commit it). Shared by every test target that pins a text output.
+public enum Golden {
+    public static var updating: Bool { ProcessInfo.processInfo.environment["SPIKEDOWN_UPDATE_GOLDEN"] == "1" }
 
-    static func check(_ actual: String, against name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func check(_ actual: String, against name: String, file: StaticString = #filePath,
+                             line: UInt = #line) throws {
+        let target = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
+            .appendingPathComponent("Golden").appendingPathComponent(name)
         if updating {
-            let target = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-                .appendingPathComponent("Golden").appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: target)
             print("updated golden file \(target.path)")
             return
         }
-        let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Golden") else {
+        guard let expected = try? String(contentsOf: target, encoding: .utf8) else {
             XCTFail("golden file Golden/\(name) is missing; run the tests with SPIKEDOWN_UPDATE_GOLDEN=1 to create it",
                     file: file, line: line)
             return
         }
-        let expected = try String(contentsOf: url, encoding: .utf8)
         if expected != actual {
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)

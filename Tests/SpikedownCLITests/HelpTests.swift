@@ -1,0 +1,29 @@
+import ArgumentParser
+import TestSupport
+import XCTest
+@testable import SpikedownCLI
+
+/// The help of every command is part of the interface: pinned by golden files.
+final class HelpTests: XCTestCase {
+    private let commands: [(String, ParsableCommand.Type)] = [
+        ("spikedown", SpikedownCommand.self), ("build", BuildCommand.self), ("kinds", KindsCommand.self),
+        ("data", DataCommand.self), ("data-list", DataListCommand.self), ("data-fetch", DataFetchCommand.self),
+        ("data-verify", DataVerifyCommand.self), ("bench", BenchCommand.self),
+    ]
+
+    func testHelpGolden() throws {
+        for (name, command) in commands {
+            let text = SpikedownCommand.helpMessage(for: command, columns: 100) + "\n"
+            try Golden.check(text, against: "help-\(name).txt")
+        }
+    }
+
+    func testBadOptionsAreRejectedBeforeAnyWork() {
+        XCTAssertThrowsError(try SpikedownCommand.parseAsRoot(["build", "--threads", "0"]))
+        XCTAssertThrowsError(try SpikedownCommand.parseAsRoot(["bench", "--workload", "lif"])) { error in
+            XCTAssertTrue(SpikedownCommand.message(for: error).contains("unknown workload 'lif'"))
+        }
+        XCTAssertThrowsError(try SpikedownCommand.parseAsRoot(["bench", "--limit", "0"]))
+        XCTAssertNoThrow(try SpikedownCommand.parseAsRoot(["bench", "--workload", "sgemm", "--limit", "10"]))
+    }
+}

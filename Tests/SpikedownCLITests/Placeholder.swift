@@ -1,5 +1,0 @@
-import XCTest
-
-final class SpikedownCLIPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

@@ -43,6 +43,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the results as JSON to this file.", valueName: "file"))
     var json: String?
 
+    @Flag(help: "Also time a build of every template in templates/ (quick profile, into a temporary folder).")
+    var reports = false
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -81,6 +84,15 @@ struct BenchCommand: ParsableCommand {
             throw fail(error)
         }
 
+        var timedReports: [BenchmarkResult] = []
+        if reports {
+            do {
+                timedReports = try timeReports()
+            } catch {
+                throw fail(error)
+            }
+        }
+
         var references: [String: BenchmarkResult] = [:]
         if let python {
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reference").path
@@ -94,9 +106,9 @@ struct BenchCommand: ParsableCommand {
             }
         }
         print("")
-        print(BenchTable.render(ours, references: references, foreign: foreign))
+        print(BenchTable.render(ours + timedReports, references: references, foreign: foreign))
         if let json {
-            let record = BenchRecord(machine: Engine.machine(threads: threads), results: ours,
+            let record = BenchRecord(machine: Engine.machine(threads: threads), results: ours + timedReports,
                                      references: references.values.sorted { $0.name < $1.name })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -106,6 +118,29 @@ struct BenchCommand: ParsableCommand {
                 throw fail(error)
             }
         }
+    }
+}
+
+extension BenchCommand {
+    /// Builds each template with the quick profile into a temporary folder and times it.
+    func timeReports() throws -> [BenchmarkResult] {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reports").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var results: [BenchmarkResult] = []
+        for file in try BuildCommand.defaultTemplates() {
+            var arguments = [file, "--profile", "quick", "--out", out, "--threads", "\(threads)", "--quiet"]
+            if let dataDirectory { arguments += ["--data-dir", dataDirectory] }
+            let build = try BuildCommand.parse(arguments)
+            let mark = CPULoad.sample()
+            let t0 = ContinuousClock.now
+            try build.run()
+            let seconds = (ContinuousClock.now - t0).seconds
+            let name = "report " + ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let result = BenchmarkResult(name: name, seconds: seconds, detail: "spikedown build --profile quick \(file)")
+            print(BenchTable.line(result, foreignCores: mark.foreignCores(until: CPULoad.sample())))
+            results.append(result)
+        }
+        return results
     }
 }
 

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// CPU time used by the whole machine and by this process, read from `/proc` (Linux), so a timing
@@ -14,8 +15,7 @@ struct CPULoad {
 
     /// Average cores used by other processes between `self` and `later`.
     func foreignCores(until later: CPULoad) -> Double {
-        let seconds = Double((later.time - time).components.seconds)
-            + Double((later.time - time).components.attoseconds) * 1e-18
+        let seconds = (later.time - time).seconds
         guard seconds > 0 else { return 0 }
         let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
         let foreign = (later.machineTicks - machineTicks) - (later.processTicks - processTicks)

@@ -155,11 +155,3 @@ extension Int {
     /// `self / total` as a Double (0 when total is 0).
     func asFraction(of total: Int) -> Double { total == 0 ? 0 : Double(self) / Double(total) }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) * 1e-18
-    }
-}

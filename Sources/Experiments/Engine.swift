@@ -10,6 +10,6 @@ public enum Engine {
 
     /// This machine as recorded in run records.
     public static func machine(threads: Int) -> MachineInfo {
-        MachineInfo.current(blasThreads: threads, blas: "OpenBLAS " + BLAS.configuration)
+        MachineInfo.current(blasThreads: threads, blas: BLAS.configuration)
     }
 }

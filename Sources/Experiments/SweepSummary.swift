@@ -38,7 +38,7 @@ enum SweepSummary {
             result.metrics = [
                 Metric("best_test_accuracy", test[best], label: "best test accuracy", direction: .higherIsBetter,
                        format: .percent),
-                Metric("best_\(p)", xs[best], label: "\(p) of the best point", format: .fixed4),
+                Metric("best_\(p)", xs[best], label: "\(p) of the best point", format: .plain),
             ]
         }
         return result

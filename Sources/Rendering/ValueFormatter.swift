@@ -54,7 +54,7 @@ public enum ValueFormatter {
     }
 
     /// A value in one of the metric formats: `percent` 91.94%, `fixed2` 0.12, `fixed4` 0.1234,
-    /// `integer` 816, `hertz` 12.3 Hz, `seconds` 1.23 s.
+    /// `integer` 816, `hertz` 12.3 Hz, `seconds` 1.23 s, `plain` 0.05.
     public static func format(_ value: Double, as format: MetricFormat) -> String {
         switch format {
         case .percent: return percent(value, digits: 2)
@@ -63,7 +63,15 @@ public enum ValueFormatter {
         case .integer: return integer(value)
         case .hertz: return fixed(value, digits: 1) + " Hz"
         case .seconds: return fixed(value, digits: 2) + " s"
+        case .plain: return plain(value)
         }
+    }
+
+    /// Up to 6 significant digits, no trailing zeros: 50 → `50`, 0.05 → `0.05`, 1e-7 → `1e-07`.
+    public static func plain(_ v: Double) -> String {
+        guard v.isFinite else { return nonFinite(v) }
+        let text = String(format: "%.6g", v)
+        return isNegativeZero(text) ? String(text.dropFirst()) : text
     }
 
     /// `100·v` with `digits` decimals and a `%` sign: 0.9194 → `91.94%`.

@@ -15,6 +15,7 @@ public enum MetricFormat: String, Sendable, Codable, Equatable {
     case integer    // 816 -> 816
     case hertz      // 12.3 -> 12.3 Hz
     case seconds    // 1.234 -> 1.23 s
+    case plain      // 50 -> 50, 0.05 -> 0.05 (up to 6 significant digits)
 }
 
 /// A named number a block reports.

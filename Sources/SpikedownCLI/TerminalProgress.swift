@@ -11,7 +11,6 @@ public final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     private var total = 0
     private var started = Date()
     private var lastDraw = Date.distantPast
-    private var lastPlainFraction = -1.0
     private var active = false
 
     /// `prefix` names the block, e.g. `snn-mnist-demo/baseline`.
@@ -29,7 +28,6 @@ public final class TerminalProgress: ProgressReporter, @unchecked Sendable {
         self.total = max(total, 0)
         started = Date()
         lastDraw = .distantPast
-        lastPlainFraction = -1
         active = true
         if !isTerminal { write("\(self.label) …\n") }
     }
@@ -44,9 +42,9 @@ public final class TerminalProgress: ProgressReporter, @unchecked Sendable {
             lastDraw = now
             write("\r\u{1B}[2K" + line(completed, fraction, status, now))
         } else {
-            guard fraction - lastPlainFraction >= 0.1 || now.timeIntervalSince(lastDraw) >= 5 else { return }
+            // Logs: a line at most every 5 s, and only for work that lasts that long.
+            guard now.timeIntervalSince(max(lastDraw, started)) >= 5 else { return }
             lastDraw = now
-            lastPlainFraction = fraction
             write(line(completed, fraction, status, now) + "\n")
         }
     }

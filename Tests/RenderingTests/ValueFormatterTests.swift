@@ -61,6 +61,9 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(try f(815.7, nil, format: .integer), "816")
         XCTAssertEqual(try f(12.34, nil, format: .hertz), "12.3 Hz")
         XCTAssertEqual(try f(1.234, nil, format: .seconds), "1.23 s")
+        XCTAssertEqual(try f(50, nil, format: .plain), "50")
+        XCTAssertEqual(try f(0.05, nil, format: .plain), "0.05")
+        XCTAssertEqual(try f(-0.0000001, nil, format: .plain), "-1e-07")
     }
 
     func testNonFinite() throws {

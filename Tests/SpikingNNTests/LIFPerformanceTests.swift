@@ -1,0 +1,34 @@
+import Datasets
+import Foundation
+import SpikingNN
+import TensorCore
+import XCTest
+
+/// Opt-in timing of the SNN_MNIST_Demo feature extraction on all 70,000 Fashion-MNIST images:
+/// `SPIKEDOWN_PERF=1 swift test -c release --filter LIFPerformance`.
+final class LIFPerformanceTests: XCTestCase {
+    func testFashionMNISTFeatureExtraction() throws {
+        guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
+            throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time feature extraction")
+        }
+        let split = try DatasetRegistry().load("fashion-mnist")
+        let images = Tensor(shape: [split.train.count + split.test.count, split.train.pixels],
+                            storage: split.train.images.storage + split.test.images.storage)
+        let params = try LIFParameters(tauMs: 20, dtMs: 1, tRefMs: 2, vTh: 1, numSteps: 100, fmaxHz: 100)
+        let threads = 2
+        for pConnect in [1.0, 0.05] {
+            let layer = try RandomLIFLayer(inputs: 784, hidden: 1024, wMean: 0.5, wStd: 0.1, pConnect: pConnect,
+                                           rng: SeededRNG(seed: 0).derived("layer"))
+            let start = Date()
+            let counts = try LIFFeatures.spikeCounts(images: images, layer: layer, params: params,
+                                                     rng: SeededRNG(seed: 1), threads: threads)
+            let seconds = Date().timeIntervalSince(start)
+            let firing = try FiringSummary(counts: counts, params: params)
+            print(String(format: "LIFPerformance p_connect=%.2f: %d images in %.2f s (%.0f images/s, %d threads); "
+                         + "mean rate %.1f Hz, %.1f%% silent, %.1f%% saturated",
+                         pConnect, images.rows, seconds, Double(images.rows) / seconds, threads,
+                         firing.meanRateHz, 100 * firing.silentFraction, 100 * firing.saturatedFraction))
+            XCTAssertLessThan(seconds, 8.7, "p_connect \(pConnect)")
+        }
+    }
+}

@@ -27,33 +27,31 @@ enum LIFKernel {
                       params: LIFParameters, out: UnsafeMutablePointer<Float>) {
         let width = BlockedWeights.width
         precondition(width == 32)
-        let steps = params.numSteps, decay = params.decay, vTh = params.vTh
-        let refSteps = Int32(params.refractorySteps)
-        let inputs = w.inputs
+        let steps = params.numSteps, update = LIFUpdate(params), inputs = w.inputs
         var gPadded = [Float](repeating: 0, count: w.blocks * width)
         for j in 0..<hidden { gPadded[j] = gain[j] }
-        let fScratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * width)
-        let iScratch = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * width)
-        defer { fScratch.deallocate(); iScratch.deallocate() }
-        let cur = fScratch, v = fScratch + width
-        let ref = iScratch, cnt = iScratch + width
+        let one = SIMD8<Int32>(repeating: 1)
         w.storage.withUnsafeBufferPointer { wAll in
-            gPadded.withUnsafeBufferPointer { gAll in
+            gPadded.withUnsafeMutableBufferPointer { gAll in
                 for b in 0..<w.blocks {
                     let wb = wAll.baseAddress! + b * inputs * width
                     let g = gAll.baseAddress! + b * width
+                    let g0 = g.load8(0), g1 = g.load8(8), g2 = g.load8(16), g3 = g.load8(24)
                     let valid = min(width, hidden - b * width)
                     for (k, ev) in events.enumerated() {
-                        v.update(repeating: 0, count: width)
-                        ref.update(repeating: 0, count: width)
-                        cnt.update(repeating: 0, count: width)
+                        var v0 = SIMD8<Float>(), v1 = SIMD8<Float>(), v2 = SIMD8<Float>(), v3 = SIMD8<Float>()
+                        var r0 = SIMD8<Int32>(), r1 = SIMD8<Int32>(), r2 = SIMD8<Int32>(), r3 = SIMD8<Int32>()
+                        var c0 = SIMD8<Int32>(), c1 = SIMD8<Int32>(), c2 = SIMD8<Int32>(), c3 = SIMD8<Int32>()
                         ev.stepStart.withUnsafeBufferPointer { ss in
                             ev.inputs.withUnsafeBufferPointer { inp in
                                 for t in 0..<steps {
-                                    var minRef = Int32.max
-                                    for j in 0..<32 { minRef = min(minRef, ref[j]) }
-                                    if minRef > 0 {           // all refractory: v stays 0, no spike
-                                        for j in 0..<32 { ref[j] &-= 1 }
+                                    // Any neuron of the block out of its refractory period (ref ≤ 0)?
+                                    let signs = (r0 &- one) | (r1 &- one) | (r2 &- one) | (r3 &- one)
+                                    let half = signs.lowHalf | signs.highHalf
+                                    if (half[0] | half[1] | half[2] | half[3]) >= 0 {
+                                        // All refractory: v stays 0, nothing fires; the sum is not needed.
+                                        LIFUpdate.refractory(ref: &r0); LIFUpdate.refractory(ref: &r1)
+                                        LIFUpdate.refractory(ref: &r2); LIFUpdate.refractory(ref: &r3)
                                         continue
                                     }
                                     var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
@@ -64,24 +62,18 @@ enum LIFKernel {
                                         a2 += row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
                                         a3 += row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
                                     }
-                                    let raw = UnsafeMutableRawPointer(cur)
-                                    raw.storeBytes(of: a0, as: SIMD8<Float>.self)
-                                    raw.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Float>.self)
-                                    raw.storeBytes(of: a2, toByteOffset: 64, as: SIMD8<Float>.self)
-                                    raw.storeBytes(of: a3, toByteOffset: 96, as: SIMD8<Float>.self)
-                                    for j in 0..<32 {
-                                        let r = ref[j]
-                                        let nv: Float = r <= 0 ? v[j] * decay + g[j] * cur[j] : 0
-                                        let s = nv >= vTh
-                                        cnt[j] &+= s ? 1 : 0
-                                        v[j] = s ? 0 : nv
-                                        ref[j] = s ? refSteps : r &- 1
-                                    }
+                                    update.step(v: &v0, ref: &r0, count: &c0, current: a0, gain: g0)
+                                    update.step(v: &v1, ref: &r1, count: &c1, current: a1, gain: g1)
+                                    update.step(v: &v2, ref: &r2, count: &c2, current: a2, gain: g2)
+                                    update.step(v: &v3, ref: &r3, count: &c3, current: a3, gain: g3)
                                 }
                             }
                         }
                         let o = out + k * hidden + b * width
-                        for j in 0..<valid { o[j] = Float(cnt[j]) }
+                        for j in 0..<valid {
+                            let c = j < 8 ? c0[j] : j < 16 ? c1[j - 8] : j < 24 ? c2[j - 16] : c3[j - 24]
+                            o[j] = Float(c)
+                        }
                     }
                 }
             }
@@ -90,45 +82,42 @@ enum LIFKernel {
 
     static func sparse(events: [SpikeEvents], w: SparseRows, gain: [Float], hidden: Int,
                        params: LIFParameters, out: UnsafeMutablePointer<Float>) {
-        let steps = params.numSteps, decay = params.decay, vTh = params.vTh
-        let refSteps = Int32(params.refractorySteps)
-        let cur = UnsafeMutablePointer<Float>.allocate(capacity: hidden)
-        let v = UnsafeMutablePointer<Float>.allocate(capacity: hidden)
-        let ref = UnsafeMutablePointer<Int32>.allocate(capacity: hidden)
-        let cnt = UnsafeMutablePointer<Int32>.allocate(capacity: hidden)
-        defer { cur.deallocate(); v.deallocate(); ref.deallocate(); cnt.deallocate() }
+        let steps = params.numSteps, update = LIFUpdate(params)
+        let padded = (hidden + 7) / 8 * 8
+        let cur = UnsafeMutablePointer<Float>.allocate(capacity: padded)
+        let v = UnsafeMutablePointer<Float>.allocate(capacity: padded)
+        let g = UnsafeMutablePointer<Float>.allocate(capacity: padded)
+        let ref = UnsafeMutablePointer<Int32>.allocate(capacity: padded)
+        let cnt = UnsafeMutablePointer<Int32>.allocate(capacity: padded)
+        defer { cur.deallocate(); v.deallocate(); g.deallocate(); ref.deallocate(); cnt.deallocate() }
+        g.initialize(repeating: 0, count: padded)
+        for j in 0..<hidden { g[j] = gain[j] }
         w.rowStart.withUnsafeBufferPointer { rs in
             w.neuron.withUnsafeBufferPointer { nb in
                 w.value.withUnsafeBufferPointer { vb in
-                    gain.withUnsafeBufferPointer { gb in
-                        let g = gb.baseAddress!
-                        for (k, ev) in events.enumerated() {
-                            cur.update(repeating: 0, count: hidden)
-                            v.update(repeating: 0, count: hidden)
-                            ref.update(repeating: 0, count: hidden)
-                            cnt.update(repeating: 0, count: hidden)
-                            ev.stepStart.withUnsafeBufferPointer { ss in
-                                ev.inputs.withUnsafeBufferPointer { inp in
-                                    for t in 0..<steps {
-                                        for e in Int(ss[t])..<Int(ss[t + 1]) {
-                                            let i = Int(inp[e])
-                                            for q in Int(rs[i])..<Int(rs[i + 1]) { cur[Int(nb[q])] += vb[q] }
-                                        }
-                                        for j in 0..<hidden {
-                                            let r = ref[j]
-                                            let nv: Float = r <= 0 ? v[j] * decay + g[j] * cur[j] : 0
-                                            let s = nv >= vTh
-                                            cnt[j] &+= s ? 1 : 0
-                                            v[j] = s ? 0 : nv
-                                            ref[j] = s ? refSteps : r &- 1
-                                            cur[j] = 0
-                                        }
+                    for (k, ev) in events.enumerated() {
+                        cur.update(repeating: 0, count: padded)
+                        v.update(repeating: 0, count: padded)
+                        ref.update(repeating: 0, count: padded)
+                        cnt.update(repeating: 0, count: padded)
+                        ev.stepStart.withUnsafeBufferPointer { ss in
+                            ev.inputs.withUnsafeBufferPointer { inp in
+                                for t in 0..<steps {
+                                    for e in Int(ss[t])..<Int(ss[t + 1]) {
+                                        let i = Int(inp[e])
+                                        for q in Int(rs[i])..<Int(rs[i + 1]) { cur[Int(nb[q])] += vb[q] }
+                                    }
+                                    for j in stride(from: 0, to: padded, by: 8) {
+                                        var vj = v.load8(j), rj = ref.load8(j), cj = cnt.load8(j)
+                                        update.step(v: &vj, ref: &rj, count: &cj, current: cur.load8(j), gain: g.load8(j))
+                                        v.store8(vj, j); ref.store8(rj, j); cnt.store8(cj, j)
+                                        cur.store8(SIMD8<Float>(), j)
                                     }
                                 }
                             }
-                            let o = out + k * hidden
-                            for j in 0..<hidden { o[j] = Float(cnt[j]) }
                         }
+                        let o = out + k * hidden
+                        for j in 0..<hidden { o[j] = Float(cnt[j]) }
                     }
                 }
             }

@@ -30,9 +30,8 @@ public enum LIFFeatures {
                 let last = min(chunks, first + wave)
                 parallelChunks(last - first, workers: threads) { c in
                     let start = (first + c) * chunk, end = min(n, start + chunk)
-                    let events = (start..<end).map {
-                        PoissonEncoder.encode(images: images, index: $0, params: params, rng: rng)
-                    }
+                    var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
+                    let events = (start..<end).map { encoder.encode(images: images, index: $0, rng: rng) }
                     LIFKernel.counts(events: events, layer: layer, params: params, out: base + start * hidden)
                 }
                 progress(min(n, last * chunk))
@@ -50,7 +49,8 @@ public enum LIFFeatures {
         guard index >= 0 && index < images.rows else {
             throw SpikingNNError.invalidParameter("index must be in 0..<\(images.rows), got \(index)")
         }
-        let events = PoissonEncoder.encode(images: images, index: index, params: params, rng: rng)
+        var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
+        let events = encoder.encode(images: images, index: index, rng: rng)
         return LIFKernel.trace(events: events, layer: layer, params: params)
     }
 

@@ -93,32 +93,33 @@ enum LIFKernel {
         g.initialize(repeating: 0, count: padded)
         for j in 0..<hidden { g[j] = gain[j] }
         w.rowStart.withUnsafeBufferPointer { rs in
-            w.neuron.withUnsafeBufferPointer { nb in
-                w.value.withUnsafeBufferPointer { vb in
-                    for (k, ev) in events.enumerated() {
-                        cur.update(repeating: 0, count: padded)
-                        v.update(repeating: 0, count: padded)
-                        ref.update(repeating: 0, count: padded)
-                        cnt.update(repeating: 0, count: padded)
-                        ev.stepStart.withUnsafeBufferPointer { ss in
-                            ev.inputs.withUnsafeBufferPointer { inp in
-                                for t in 0..<steps {
-                                    for e in Int(ss[t])..<Int(ss[t + 1]) {
-                                        let i = Int(inp[e])
-                                        for q in Int(rs[i])..<Int(rs[i + 1]) { cur[Int(nb[q])] += vb[q] }
+            w.entries.withUnsafeBufferPointer { eb in
+                for (k, ev) in events.enumerated() {
+                    cur.update(repeating: 0, count: padded)
+                    v.update(repeating: 0, count: padded)
+                    ref.update(repeating: 0, count: padded)
+                    cnt.update(repeating: 0, count: padded)
+                    ev.stepStart.withUnsafeBufferPointer { ss in
+                        ev.inputs.withUnsafeBufferPointer { inp in
+                            for t in 0..<steps {
+                                for e in Int(ss[t])..<Int(ss[t + 1]) {
+                                    let i = Int(inp[e])
+                                    for q in Int(rs[i])..<Int(rs[i + 1]) {
+                                        let entry = eb[q]
+                                        cur[Int(entry.neuron)] += entry.value
                                     }
-                                    for j in stride(from: 0, to: padded, by: 8) {
-                                        var vj = v.load8(j), rj = ref.load8(j), cj = cnt.load8(j)
-                                        update.step(v: &vj, ref: &rj, count: &cj, current: cur.load8(j), gain: g.load8(j))
-                                        v.store8(vj, j); ref.store8(rj, j); cnt.store8(cj, j)
-                                        cur.store8(SIMD8<Float>(), j)
-                                    }
+                                }
+                                for j in stride(from: 0, to: padded, by: 8) {
+                                    var vj = v.load8(j), rj = ref.load8(j), cj = cnt.load8(j)
+                                    update.step(v: &vj, ref: &rj, count: &cj, current: cur.load8(j), gain: g.load8(j))
+                                    v.store8(vj, j); ref.store8(rj, j); cnt.store8(cj, j)
+                                    cur.store8(SIMD8<Float>(), j)
                                 }
                             }
                         }
-                        let o = out + k * hidden
-                        for j in 0..<hidden { o[j] = Float(cnt[j]) }
                     }
+                    let o = out + k * hidden
+                    for j in 0..<hidden { o[j] = Float(cnt[j]) }
                 }
             }
         }

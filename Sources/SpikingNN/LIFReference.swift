@@ -19,8 +19,9 @@ public enum LIFReference {
         let decay = params.decay, vTh = params.vTh, refSteps = params.refractorySteps
         let g = layer.gain
         var out = Tensor(zeros: [n, hidden])
+        var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
         for image in 0..<n {
-            let events = PoissonEncoder.encode(images: images, index: image, params: params, rng: rng)
+            let events = encoder.encode(images: images, index: image, rng: rng)
             var s = Tensor(zeros: [steps, inputs])
             for t in 0..<steps {
                 for i in events.inputs(atStep: t) { s[t, Int(i)] = 1 }

@@ -34,53 +34,102 @@ public enum PoissonEncoder {
     /// Spike events of the pixels `x` (any count) over `steps` steps, from `rng`.
     public static func encode(_ x: UnsafeBufferPointer<Float>, scale: Double, steps: Int,
                               rng: inout SeededRNG) -> SpikeEvents {
-        precondition(steps > 0 && x.count < Int(Int32.max))
-        var times: [Int32] = []
-        var pixels: [Int32] = []
-        let limit = Double(steps)
-        var perStep = [Int32](repeating: 0, count: steps + 1)
-        for i in 0..<x.count {
-            let p = Double(x[i]) * scale
-            if !(p > 0) { continue }          // 0, negative or NaN: never fires
-            if p >= 1 {
-                for t in 0..<steps {
-                    times.append(Int32(t)); pixels.append(Int32(i)); perStep[t + 1] += 1
-                }
-                continue
-            }
-            let logQ = log1p(-p)              // < 0
-            var t = (log(rng.nextOpenDouble()) / logQ).rounded(.down)
-            while t < limit {
-                let ti = Int(t)
-                times.append(Int32(ti)); pixels.append(Int32(i)); perStep[ti + 1] += 1
-                t += 1 + (log(rng.nextOpenDouble()) / logQ).rounded(.down)
-            }
-        }
-        // Counting sort by step; pixels stay in increasing order within a step.
-        for t in 0..<steps { perStep[t + 1] += perStep[t] }
-        var inputs = [Int32](repeating: 0, count: times.count)
-        var next = perStep
-        for k in 0..<times.count {
-            let t = Int(times[k])
-            inputs[Int(next[t])] = pixels[k]
-            next[t] += 1
-        }
-        return SpikeEvents(steps: steps, stepStart: perStep, inputs: inputs)
+        var encoder = EventEncoder(scale: scale, steps: steps)
+        return encoder.encode(x, rng: &rng)
     }
 
     /// Spike events of `pixels` (convenience for single images and tests).
     public static func encode(_ pixels: [Float], scale: Double, steps: Int, rng: inout SeededRNG) -> SpikeEvents {
         pixels.withUnsafeBufferPointer { encode($0, scale: scale, steps: steps, rng: &rng) }
     }
+}
+
+/// The encoder behind `PoissonEncoder`, with scratch space and a cache of `1 / log(1 − p)` per
+/// pixel value reused across images (one per worker; results do not depend on the reuse).
+struct EventEncoder {
+    let scale: Double
+    let steps: Int
+    private var times: [Int32] = []
+    private var pixels: [Int32] = []
+    private var perStep: [Int32]
+    /// Direct-mapped cache: Float bits of a pixel value → 1 / log(1 − x · scale).
+    private var cacheKeys = [UInt32](repeating: UInt32.max, count: 1024)
+    private var cacheValues = [Double](repeating: 0, count: 1024)
+
+    init(scale: Double, steps: Int) {
+        precondition(steps > 0 && steps < Int(Int32.max))
+        self.scale = scale
+        self.steps = steps
+        perStep = [Int32](repeating: 0, count: steps + 1)
+        times.reserveCapacity(4096)
+        pixels.reserveCapacity(4096)
+    }
+
+    /// `1 / log(1 − x · scale)` (< 0) for `0 < x · scale < 1`.
+    @inline(__always)
+    private mutating func inverseLogQ(_ x: Float, _ p: Double) -> Double {
+        let bits = x.bitPattern
+        let slot = Int((bits ^ (bits >> 11) ^ (bits >> 22)) & 1023)
+        if cacheKeys[slot] == bits { return cacheValues[slot] }
+        let value = 1 / log1p(-p)
+        cacheKeys[slot] = bits
+        cacheValues[slot] = value
+        return value
+    }
+
+    /// Spike events of the pixels `x` (see `PoissonEncoder`).
+    mutating func encode(_ x: UnsafeBufferPointer<Float>, rng: inout SeededRNG) -> SpikeEvents {
+        precondition(x.count < Int(Int32.max))
+        times.removeAll(keepingCapacity: true)
+        pixels.removeAll(keepingCapacity: true)
+        for t in 0...steps { perStep[t] = 0 }
+        let limit = Double(steps)
+        for i in 0..<x.count {
+            let p = Double(x[i]) * scale
+            if !(p > 0) { continue }          // 0, negative or NaN: never fires
+            if p >= 1 {
+                for t in 0..<steps {
+                    times.append(Int32(t)); pixels.append(Int32(i)); perStep[t + 1] &+= 1
+                }
+                continue
+            }
+            let inv = inverseLogQ(x[i], p)
+            // Gaps are ≥ 0 here (log u ≤ 0, inv < 0), so truncation is ⌊·⌋.
+            var t = log(rng.nextOpenDouble()) * inv
+            while t < limit {
+                let ti = Int(t)
+                times.append(Int32(ti)); pixels.append(Int32(i)); perStep[ti + 1] &+= 1
+                t = Double(ti + 1) + log(rng.nextOpenDouble()) * inv
+            }
+        }
+        // Counting sort by step; pixels stay in increasing order within a step.
+        for t in 0..<steps { perStep[t + 1] &+= perStep[t] }
+        let n = times.count
+        var next = perStep
+        let inputs = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+            times.withUnsafeBufferPointer { tb in
+                pixels.withUnsafeBufferPointer { pb in
+                    next.withUnsafeMutableBufferPointer { nx in
+                        for k in 0..<n {
+                            let t = Int(tb[k])
+                            buffer[Int(nx[t])] = pb[k]
+                            nx[t] &+= 1
+                        }
+                    }
+                }
+            }
+            count = n
+        }
+        return SpikeEvents(steps: steps, stepStart: perStep, inputs: inputs)
+    }
 
     /// Spike events of row `index` of `images` with the stream `rng.derived("image", index)`:
     /// the single definition of an image's input spikes shared by every simulation path.
-    static func encode(images: Tensor, index: Int, params: LIFParameters, rng: SeededRNG) -> SpikeEvents {
+    mutating func encode(images: Tensor, index: Int, rng: SeededRNG) -> SpikeEvents {
         var stream = rng.derived("image", index)
         let n = images.rowLength
         return images.storage.withUnsafeBufferPointer { all in
-            encode(UnsafeBufferPointer(rebasing: all[(index * n)..<((index + 1) * n)]),
-                   scale: params.spikeProbabilityScale, steps: params.numSteps, rng: &stream)
+            encode(UnsafeBufferPointer(rebasing: all[(index * n)..<((index + 1) * n)]), rng: &stream)
         }
     }
 }

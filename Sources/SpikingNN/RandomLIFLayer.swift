@@ -106,26 +106,29 @@ struct BlockedWeights: Sendable {
     }
 }
 
-/// Sparse rows (CSR) of the weights: input `i` connects to `neuron[rowStart[i] ..< rowStart[i + 1]]`
-/// (increasing) with weights `value[...]`; exact zeros are left out.
+/// Sparse rows (CSR) of the weights: input `i` connects to the neurons of
+/// `entries[rowStart[i] ..< rowStart[i + 1]]` (increasing, each with its weight); exact zeros are
+/// left out. Neuron and weight sit side by side so the scatter reads one stream.
 struct SparseRows: Sendable {
+    struct Entry: Sendable {
+        let neuron: Int32
+        let value: Float
+    }
+
     let rowStart: [Int32]
-    let neuron: [Int32]
-    let value: [Float]
+    let entries: [Entry]
 
     init(_ w: Tensor) {
         let inputs = w.shape[0], hidden = w.shape[1]
         var rowStart: [Int32] = [0]
-        var neuron: [Int32] = []
-        var value: [Float] = []
+        var entries: [Entry] = []
         for i in 0..<inputs {
             for j in 0..<hidden where w.storage[i * hidden + j] != 0 {
-                neuron.append(Int32(j)); value.append(w.storage[i * hidden + j])
+                entries.append(Entry(neuron: Int32(j), value: w.storage[i * hidden + j]))
             }
-            rowStart.append(Int32(neuron.count))
+            rowStart.append(Int32(entries.count))
         }
         self.rowStart = rowStart
-        self.neuron = neuron
-        self.value = value
+        self.entries = entries
     }
 }

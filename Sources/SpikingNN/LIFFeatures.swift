@@ -30,7 +30,7 @@ public enum LIFFeatures {
                 let last = min(chunks, first + wave)
                 parallelChunks(last - first, workers: threads) { c in
                     let start = (first + c) * chunk, end = min(n, start + chunk)
-                    var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
+                    let encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
                     let events = (start..<end).map { encoder.encode(images: images, index: $0, rng: rng) }
                     LIFKernel.counts(events: events, layer: layer, params: params, out: base + start * hidden)
                 }
@@ -49,7 +49,7 @@ public enum LIFFeatures {
         guard index >= 0 && index < images.rows else {
             throw SpikingNNError.invalidParameter("index must be in 0..<\(images.rows), got \(index)")
         }
-        var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
+        let encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
         let events = encoder.encode(images: images, index: index, rng: rng)
         return LIFKernel.trace(events: events, layer: layer, params: params)
     }

@@ -19,7 +19,7 @@ public enum LIFReference {
         let decay = params.decay, vTh = params.vTh, refSteps = params.refractorySteps
         let g = layer.gain
         var out = Tensor(zeros: [n, hidden])
-        var encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
+        let encoder = EventEncoder(scale: params.spikeProbabilityScale, steps: params.numSteps)
         for image in 0..<n {
             let events = encoder.encode(images: images, index: image, rng: rng)
             var s = Tensor(zeros: [steps, inputs])

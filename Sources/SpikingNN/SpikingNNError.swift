@@ -1,0 +1,15 @@
+/// Errors of the SpikingNN module. Each message names the offending parameter or the two
+/// shapes that disagree, with the values seen.
+public enum SpikingNNError: Error, CustomStringConvertible, Equatable {
+    /// A parameter outside its valid range, e.g. `"tauMs must be > 0, got -1.0"`.
+    case invalidParameter(String)
+    /// Two tensors (or a tensor and a layer) whose shapes do not fit together.
+    case shapeMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .invalidParameter(let message): return "invalid parameter: \(message)"
+        case .shapeMismatch(let message): return "shape mismatch: \(message)"
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SpikingNNPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

@@ -10,7 +10,7 @@ extension LogisticRegression {
         try validate(x, labels: labels, classes: classes)
         try options.validate()
         let objective = LogisticRegressionObjective(x: x, labels: labels, classes: classes, penalty: options.penalty,
-                                                    threads: options.threads)
+                                                    threads: options.threads, precision: options.precision)
         let lbfgs = LBFGS.Options(memory: options.memory, gradientTolerance: options.tolerance,
                                   maxIterations: options.maxIterations)
         let result = LBFGS.minimize(x0: [Double](repeating: 0, count: objective.parameterCount), options: lbfgs,

@@ -28,6 +28,10 @@ public struct LogisticRegressionObjective: Sendable {
     public let threads: Int
     /// Rows per block (independent of `threads`).
     public let chunkRows: Int
+    /// Element type of the two products.
+    public let precision: LogisticRegressionOptions.Precision
+    /// `x` widened to Double (only for `.double`).
+    private let doubleFeatures: [Double]
 
     public var samples: Int { x.rows }
     public var features: Int { x.rowLength }
@@ -36,7 +40,7 @@ public struct LogisticRegressionObjective: Sendable {
 
     /// `x` `[N, F]`, `labels` `[N]` in `0..<classes` (not checked here; `LogisticRegression.fit` does).
     public init(x: Tensor, labels: [Int], classes: Int, penalty: LogisticRegressionOptions.Penalty,
-                threads: Int = 1, chunkRows: Int? = nil) {
+                threads: Int = 1, chunkRows: Int? = nil, precision: LogisticRegressionOptions.Precision = .single) {
         precondition(labels.count == x.rows && classes >= 2 && x.rows > 0, "inconsistent logistic-regression data")
         self.x = x
         self.labels = labels
@@ -48,21 +52,30 @@ public struct LogisticRegressionObjective: Sendable {
         self.threads = max(1, threads)
         // About 1 MiB of features per block: both products of a block then run from cache.
         self.chunkRows = max(1, chunkRows ?? max(64, (1 << 18) / max(1, x.rowLength)))
+        self.precision = precision
+        self.doubleFeatures = precision == .double ? x.storage.map { Double($0) } : []
     }
 
     /// Returns `L(θ)` and writes `∇L(θ)` into `gradient` (resized to `parameterCount`).
     public func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
+        switch precision {
+        case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
+        case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)
+        }
+    }
+
+    private func evaluate<S: GemmScalar>(_ theta: [Double], gradient: inout [Double], features xs: [S]) -> Double {
         let n = samples, f = features, k = classes
         let weightCount = f * k, p = weightCount + k
         precondition(theta.count == p, "expected \(p) parameters, got \(theta.count)")
         if gradient.count != p { gradient = [Double](repeating: 0, count: p) }
-        let w = theta[0..<weightCount].map { Float($0) }
+        let w = theta[0..<weightCount].map { S($0) }
         let b = Array(theta[weightCount..<p])
         let chunks = (n + chunkRows - 1) / chunkRows
         var partialGradient = [Double](repeating: 0, count: chunks * p)
         var partialLoss = [Double](repeating: 0, count: chunks)
         let rowsPerChunk = chunkRows
-        x.storage.withUnsafeBufferPointer { xs in
+        xs.withUnsafeBufferPointer { xs in
             w.withUnsafeBufferPointer { ws in
                 b.withUnsafeBufferPointer { bs in
                     labels.withUnsafeBufferPointer { ys in
@@ -103,16 +116,16 @@ public struct LogisticRegressionObjective: Sendable {
 
     /// One block of `rows` rows: returns `Σ_i (lse_i − z_{i,y_i})` and writes the unscaled
     /// `Xᵀ(P − Y)` (`[F, K]`) and `Σ_i (P_i − Y_i)` (`[K]`) into `gradient`.
-    static func block(x: UnsafePointer<Float>, labels: UnsafePointer<Int>, rows m: Int, features f: Int, classes k: Int,
-                      w: UnsafePointer<Float>, b: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>) -> Double {
-        var z = [Float](repeating: 0, count: m * k)
-        var weightGradient = [Float](repeating: 0, count: f * k)
+    static func block<S: GemmScalar>(x: UnsafePointer<S>, labels: UnsafePointer<Int>, rows m: Int, features f: Int,
+                                     classes k: Int, w: UnsafePointer<S>, b: UnsafePointer<Double>,
+                                     gradient: UnsafeMutablePointer<Double>) -> Double {
+        var z = [S](repeating: 0, count: m * k)
+        var weightGradient = [S](repeating: 0, count: f * k)
         var e = [Double](repeating: 0, count: k)
         var loss = 0.0
         z.withUnsafeMutableBufferPointer { zs in
             let zb = zs.baseAddress!
-            BLAS.sgemm(transA: false, transB: false, m: m, n: k, k: f, alpha: 1, a: x, lda: f, b: w, ldb: k,
-                       beta: 0, c: zb, ldc: k)
+            S.gemm(transA: false, m: m, n: k, k: f, a: x, lda: f, b: w, ldb: k, c: zb, ldc: k)
             e.withUnsafeMutableBufferPointer { es in
                 for i in 0..<m {
                     let row = zb + i * k
@@ -135,13 +148,12 @@ public struct LogisticRegressionObjective: Sendable {
                     for j in 0..<k {
                         let g = es[j] * inverse - (j == y ? 1 : 0)
                         gradient[f * k + j] += g
-                        row[j] = Float(g)   // z now holds P − Y
+                        row[j] = S(g)   // z now holds P − Y
                     }
                 }
             }
             weightGradient.withUnsafeMutableBufferPointer { gw in
-                BLAS.sgemm(transA: true, transB: false, m: f, n: k, k: m, alpha: 1, a: x, lda: f, b: zb, ldb: k,
-                           beta: 0, c: gw.baseAddress!, ldc: k)
+                S.gemm(transA: true, m: f, n: k, k: m, a: x, lda: f, b: zb, ldb: k, c: gw.baseAddress!, ldc: k)
             }
         }
         for i in 0..<(f * k) { gradient[i] = Double(weightGradient[i]) }

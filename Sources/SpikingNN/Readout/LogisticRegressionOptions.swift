@@ -9,6 +9,14 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
         case l2(C: Double)
     }
 
+    /// Element type of the heavy matrix products (parameters, softmax and sums are always Double).
+    public enum Precision: Sendable, Equatable {
+        /// sgemm on Float features: fast, gradient accurate to about 1e-7 relative.
+        case single
+        /// dgemm on features widened to Double: slower, for tight checks.
+        case double
+    }
+
     public var penalty: Penalty
     /// L-BFGS stops when `max |gradient| ≤ tolerance` (sklearn's `tol`).
     public var tolerance: Double
@@ -18,9 +26,11 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var threads: Int
     /// L-BFGS memory `m` (scipy's `maxcor`, default 10).
     public var memory: Int
+    public var precision: Precision
 
     public init(penalty: Penalty = .none, tolerance: Double = 1e-4, maxIterations: Int = 1000,
-                threads: Int = 1, memory: Int = 10) {
+                threads: Int = 1, memory: Int = 10, precision: Precision = .single) {
+        self.precision = precision
         self.penalty = penalty
         self.tolerance = tolerance
         self.maxIterations = maxIterations

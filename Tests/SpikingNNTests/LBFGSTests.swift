@@ -34,7 +34,7 @@ final class LBFGSTests: XCTestCase {
         XCTAssertEqual(result.x[1], 1, accuracy: 1e-6)
     }
 
-    /// f(x) = ½ xᵀAx − bᵀx with A = MᵀM + I (SPD, 30×30) and b = A·x*: the minimiser is x*.
+    /// f(x) = ½ (x − x*)ᵀA(x − x*) with A = MᵀM + I (SPD, 30×30): the minimiser is x*, f* = 0.
     func testConvexQuadraticFindsKnownMinimiser() {
         let n = 30
         var rng = SeededRNG(seed: 11)
@@ -48,16 +48,15 @@ final class LBFGSTests: XCTestCase {
             }
         }
         let xStar = (0..<n).map { _ in rng.nextNormal() * 3 }
-        let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + a[i * n + $1] * xStar[$1] } }
         let result = LBFGS.minimize(x0: [Double](repeating: 0, count: n),
                                     options: LBFGS.Options(gradientTolerance: 1e-9, relativeReductionTolerance: 0,
                                                            maxIterations: 2000)) { x, g in
             var f = 0.0
             for i in 0..<n {
-                var ax = 0.0
-                for j in 0..<n { ax += a[i * n + j] * x[j] }
-                g[i] = ax - b[i]
-                f += 0.5 * x[i] * ax - b[i] * x[i]
+                var ad = 0.0
+                for j in 0..<n { ad += a[i * n + j] * (x[j] - xStar[j]) }
+                g[i] = ad
+                f += 0.5 * (x[i] - xStar[i]) * ad
             }
             return f
         }

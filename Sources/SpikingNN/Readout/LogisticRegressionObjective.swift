@@ -17,7 +17,7 @@ import TensorCore
 /// where `P = softmax(z)` row-wise and `Y` is one-hot. The two heavy products `X·W` and
 /// `Xᵀ(P − Y)` run through BLAS sgemm on fixed blocks of `chunkRows` rows; each block's result is
 /// converted to Double and the blocks are summed in order, so the value does not depend on
-/// `threads` (the number of blocks processed at once).
+/// `threads` (the number of blocks processed at once, each with single-threaded BLAS).
 public struct LogisticRegressionObjective: Sendable {
     /// Features `[N, F]`.
     public let x: Tensor
@@ -50,14 +50,21 @@ public struct LogisticRegressionObjective: Sendable {
         case let .l2(c): l2Strength = 1 / (c * Double(x.rows))
         }
         self.threads = max(1, threads)
-        // About 1 MiB of features per block: both products of a block then run from cache.
-        self.chunkRows = max(1, chunkRows ?? max(64, (1 << 18) / max(1, x.rowLength)))
+        // About 4 MiB of features per block: the second product of a block reads it from cache.
+        self.chunkRows = max(1, chunkRows ?? max(64, (1 << 20) / max(1, x.rowLength)))
         self.precision = precision
         self.doubleFeatures = precision == .double ? x.storage.map { Double($0) } : []
     }
 
     /// Returns `L(θ)` and writes `∇L(θ)` into `gradient` (resized to `parameterCount`).
+    ///
+    /// The blocks' products are small (`rows × F × K`), where OpenBLAS's own threads cost more
+    /// than they save and clash with the `threads` workers: during the call OpenBLAS is set to one
+    /// thread (process-wide) and restored afterwards.
     public func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
+        let blasThreads = BLAS.threads
+        if blasThreads != 1 { BLAS.setThreads(1) }
+        defer { if blasThreads != 1 { BLAS.setThreads(blasThreads) } }
         switch precision {
         case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
         case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)

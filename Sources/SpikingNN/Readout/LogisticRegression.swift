@@ -56,7 +56,7 @@ public struct LogisticRegression: Sendable, Equatable {
             for c in 0..<k { top = max(top, Double(z.storage[i * k + c])) }
             var sum = 0.0
             for c in 0..<k {
-                e[c] = Softmax.exp(Double(z.storage[i * k + c]) - top)
+                e[c] = ReadoutMath.exp(Double(z.storage[i * k + c]) - top)
                 sum += e[c]
             }
             for c in 0..<k { z.storage[i * k + c] = Float(e[c] / sum) }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TensorCore
 
 /// The multinomial logistic-regression loss and its gradient, as scikit-learn minimises it.
@@ -71,7 +66,7 @@ public struct LogisticRegressionObjective: Sendable {
         }
     }
 
-    private func evaluate<S: GemmScalar>(_ theta: [Double], gradient: inout [Double], features xs: [S]) -> Double {
+    private func evaluate<S: ReadoutScalar>(_ theta: [Double], gradient: inout [Double], features xs: [S]) -> Double {
         let n = samples, f = features, k = classes
         let weightCount = f * k, p = weightCount + k
         precondition(theta.count == p, "expected \(p) parameters, got \(theta.count)")
@@ -123,7 +118,7 @@ public struct LogisticRegressionObjective: Sendable {
 
     /// One block of `rows` rows: returns `Σ_i (lse_i − z_{i,y_i})` and writes the unscaled
     /// `Xᵀ(P − Y)` (`[F, K]`) and `Σ_i (P_i − Y_i)` (`[K]`) into `gradient`.
-    static func block<S: GemmScalar>(x: UnsafePointer<S>, labels: UnsafePointer<Int>, rows m: Int, features f: Int,
+    static func block<S: ReadoutScalar>(x: UnsafePointer<S>, labels: UnsafePointer<Int>, rows m: Int, features f: Int,
                                      classes k: Int, w: UnsafePointer<S>, b: UnsafePointer<Double>,
                                      gradient: UnsafeMutablePointer<Double>) -> Double {
         var z = [S](repeating: 0, count: m * k)
@@ -146,11 +141,11 @@ public struct LogisticRegressionObjective: Sendable {
                     let shiftedTrue = es[y] - top
                     var sum = 0.0
                     for j in 0..<k {
-                        es[j] = exp(es[j] - top)
+                        es[j] = ReadoutMath.exp(es[j] - top)
                         sum += es[j]
                     }
                     // −log p_y = lse − z_y = log(sum) − (z_y − top)
-                    loss += log(sum) - shiftedTrue
+                    loss += ReadoutMath.log(sum) - shiftedTrue
                     let inverse = 1 / sum
                     for j in 0..<k {
                         let g = es[j] * inverse - (j == y ? 1 : 0)

@@ -50,15 +50,19 @@ final class ReadoutPerformanceTests: XCTestCase {
         let perEvaluation = Date().timeIntervalSince(evalStart) / 5
 
         let start = Date()
+        let cpuStart = clock()
         let (model, report) = try LogisticRegression.fit(
             train, labels: split.train.labels, classes: 10,
             options: LogisticRegressionOptions(tolerance: 1e-4, maxIterations: maxIterations, threads: threads))
         let seconds = Date().timeIntervalSince(start)
+        let cpuSeconds = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         let trainAccuracy = model.accuracy(train, labels: split.train.labels)
         let testAccuracy = model.accuracy(test, labels: split.test.labels)
         print(String(format: "readout perf: %.2f s, %d iterations, %d evaluations, %.1f ms/iteration, %.1f ms/evaluation (threads %d, BLAS threads %d)",
                      seconds, report.iterations, report.evaluations, 1000 * seconds / Double(max(1, report.iterations)),
                      1000 * perEvaluation, threads, BLAS.threads))
+        print(String(format: "readout perf: %.2f s CPU time (all threads), load average at the end: %@", cpuSeconds,
+                     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"))
         print(String(format: "readout perf: loss %.6f, max|g| %.2e, stop: %@, train accuracy %.4f, test accuracy %.4f",
                      report.finalLoss, report.gradientMaxNorm, report.reason.message, trainAccuracy, testAccuracy))
         if maxIterations >= 1000 {

@@ -57,3 +57,15 @@ final class LBFGSLineSearchTests: XCTestCase {
         XCTAssertEqual(o.evaluations, 0)
     }
 }
+
+extension LBFGSLineSearchTests {
+    /// φ overflows beyond α = 2: the search backs off and still finds a strong Wolfe step.
+    func testOverflowIsBackedOff() {
+        let search = MoreThuenteLineSearch()
+        let phi: (Double) -> (value: Double, slope: Double) = { a in
+            a > 2 ? (.infinity, .nan) : ((a - 1) * (a - 1), 2 * (a - 1))
+        }
+        let o = search.search(initialStep: 50, value0: 1, slope0: -2, phi: phi)
+        assertStrongWolfe(o, search, f0: 1, g0: -2, "overflow")
+    }
+}

@@ -74,6 +74,15 @@ public struct MoreThuenteLineSearch: Sendable {
         while true {
             let (f, g) = phi(stp)
             evaluations += 1
+            if !f.isFinite || !g.isFinite {
+                // Overflow far along the direction: back off towards the best step instead of
+                // feeding infinities to the interpolation.
+                if evaluations >= maxEvaluations {
+                    return Outcome(step: stp, value: f, slope: g, evaluations: evaluations, status: .tooManyEvaluations)
+                }
+                stp = stx + 0.5 * (stp - stx)
+                continue
+            }
             let ftest = finit + stp * gtest
             if stage == 1 && f <= ftest && g >= 0 { stage = 2 }
 

@@ -93,3 +93,14 @@ final class LBFGSTests: XCTestCase {
         XCTAssertEqual(result.value, 1, accuracy: 1e-12)
     }
 }
+
+extension LBFGSTests {
+    func testInstanceAndStaticFormsAgree() {
+        let options = LBFGS.Options(memory: 5, gradientTolerance: 1e-8)
+        let a = LBFGS(options: options).minimize(x0: [-1.2, 1], objective: Self.rosenbrock)
+        let b = LBFGS.minimize(x0: [-1.2, 1], options: options, objective: Self.rosenbrock)
+        XCTAssertEqual(a.x, b.x)
+        XCTAssertEqual(a.iterations, b.iterations)
+        XCTAssertEqual(a.evaluations, b.evaluations)
+    }
+}

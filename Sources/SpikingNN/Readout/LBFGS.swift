@@ -10,7 +10,20 @@
 ///   scipy's `ftol`, sklearn uses `64·ε`), or
 /// - `maxIterations` iterations were made (`.maxIterations`), or
 /// - no step reduces `f` even from steepest descent (`.lineSearchFailed`).
-public enum LBFGS {
+///
+/// Use `LBFGS.minimize(x0:options:objective:progress:)`, or keep the options in a value:
+/// `LBFGS(options: o).minimize(x0:objective:progress:)`.
+public struct LBFGS: Sendable {
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// `LBFGS.minimize(x0:options:objective:progress:)` with this value's options.
+    public func minimize(x0: [Double], objective: (_ x: [Double], _ grad: inout [Double]) -> Double,
+                         progress: (Int, Double) -> Void = { _, _ in }) -> Result {
+        Self.minimize(x0: x0, options: options, objective: objective, progress: progress)
+    }
+
     /// Settings; the defaults are scikit-learn's for `LogisticRegression(solver="lbfgs")`.
     public struct Options: Sendable, Equatable {
         /// Number of correction pairs kept (`m`, scipy's `maxcor`).
@@ -23,7 +36,7 @@ public enum LBFGS {
         public var maxIterations: Int
         /// Maximum evaluations per line search (scipy's `maxls`, sklearn sets 50).
         public var maxLineSearchEvaluations: Int
-        /// Maximum evaluations in total (scipy's `maxfun`).
+        /// Maximum evaluations in total (scipy's `maxfun`); reaching it is reported as `.maxIterations`.
         public var maxEvaluations: Int
 
         public init(memory: Int = 10, gradientTolerance: Double = 1e-5,

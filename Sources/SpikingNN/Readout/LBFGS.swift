@@ -3,7 +3,8 @@
 ///
 /// Iteration `k`: direction `d = −H_k·g_k` by the two-loop recursion over the last `memory`
 /// pairs `s_i = x_{i+1} − x_i`, `y_i = g_{i+1} − g_i` with `H_0 = (sᵀy / yᵀy)·I` (a pair is
-/// kept only when `sᵀy > ε·yᵀy`); step by `MoreThuenteLineSearch` (first step `1/‖d‖`, later 1).
+/// kept only when `sᵀy > ε·yᵀy`); step by `MoreThuenteLineSearch` (trial `1/‖d‖` while no pair is
+/// stored, e.g. at the first iteration, otherwise 1).
 /// Stops when
 /// - `max_i |g_i| ≤ gradientTolerance` (`.gradientTolerance`, scipy's `pgtol`), or
 /// - `(f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ relativeReductionTolerance` (`.relativeReduction`,

@@ -43,7 +43,7 @@ let package = Package(
 
         // The bridge: one executor per block kind.
         .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Templates"],
-                exclude: ["Parked"], swiftSettings: release),
+                swiftSettings: release),
 
         // Command line.
         .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets",

@@ -7,7 +7,7 @@ public enum ExecutorCatalog {
     public static func registry() -> ExecutorRegistry {
         let data = DatasetLoader()
         return ExecutorRegistry([
-            // PARKED: RandomFeaturesExecutor(data: data),
+            RandomFeaturesExecutor(data: data),
         ])
     }
 }

@@ -11,7 +11,7 @@ public enum ReferenceResolver {
     public static func metric(for reference: InlineReference, in record: RunRecord) throws -> Metric {
         guard let block = record.block(reference.block) else {
             let ids = record.blocks.map(\.id)
-            guard let near = EditDistance.nearest(to: reference.block, in: ids) else {
+            guard let near = nearest(reference.block, in: ids) else {
                 throw TemplateError(reference.location,
                                     "no block '\(reference.block)' in this run: the run has no blocks")
             }
@@ -22,7 +22,7 @@ public enum ReferenceResolver {
             return m
         }
         let names = block.result.metrics.map(\.name)
-        guard let near = EditDistance.nearest(to: reference.metric, in: names) else {
+        guard let near = nearest(reference.metric, in: names) else {
             throw TemplateError(reference.location,
                                 "block '\(block.id)' has no metric '\(reference.metric)': it reported no metrics")
         }

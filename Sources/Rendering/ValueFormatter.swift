@@ -47,7 +47,7 @@ public enum ValueFormatter {
         case "hz": return fixed(v, digits: try digits(arguments, filter, default: 1, location)) + " Hz"
         case "seconds": return fixed(v, digits: try digits(arguments, filter, default: 2, location)) + " s"
         default:
-            let hint = EditDistance.nearest(to: filter, in: filters).map { "did you mean '\($0)'? " } ?? ""
+            let hint = nearest(filter, in: filters).map { "did you mean '\($0)'? " } ?? ""
             throw TemplateError(location, "unknown filter '\(filter)'; \(hint)known filters: "
                                 + filters.joined(separator: ", "))
         }

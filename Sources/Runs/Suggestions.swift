@@ -35,12 +35,17 @@ public func nearest(_ word: String, in candidates: some Sequence<String>) -> Str
 /// `nearest(word, in:)` when it is plausibly what was meant: within `max(2, word.count / 3)` edits, or
 /// one is a prefix of the other (`tau` for `tau_ms`). Nil otherwise.
 public func closeMatch(_ word: String, in candidates: some Collection<String>) -> String? {
+    let w = word.lowercased()
+    // A candidate that starts with the word is what was meant (`tau` for `tau_ms`), even when
+    // another is nearer by distance (`eta`); the shortest such candidate wins.
+    if w.count >= 2, let prefixed = candidates.filter({ $0.lowercased().hasPrefix(w) }).min(by: { $0.count < $1.count }) {
+        return prefixed
+    }
     guard let best = nearest(word, in: candidates) else { return nil }
-    let w = word.lowercased(), b = best.lowercased()
+    let b = best.lowercased()
     if levenshtein(w, b) <= max(2, w.count / 3) { return best }
-    if w.count >= 2 && (b.hasPrefix(w) || w.hasPrefix(b)) { return best }
-    // A candidate that starts with the word may not be the nearest by distance.
-    return candidates.first { w.count >= 2 && $0.lowercased().hasPrefix(w) }
+    if w.count >= 2 && w.hasPrefix(b) { return best }
+    return nil
 }
 
 /// `; did you mean 'x'?` when a close match exists, else `fallback` (which may be empty).

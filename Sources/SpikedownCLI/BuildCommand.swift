@@ -33,8 +33,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder to look for data sets in first.")
     var dataDirectory: String?
 
-    @Option(help: "Worker and BLAS threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("threads"), help: "Worker and BLAS threads (default: all cores).")
+    var threadCount: Int?
+
+    /// `--threads`, or every core of this machine.
+    var threads: Int { threadCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(help: "No progress output.")
     var quiet = false

@@ -3,13 +3,13 @@ import Foundation
 import TensorCore
 import XCTest
 
-/// A small learnable stand-in for mnist-5k: each class lights its own random set of 40 pixels
+/// A small learnable stand-in for mnist-5k: each class lights its own random set of 120 pixels
 /// (with noise), 50 images per class, written as `mnist_5k.csv.gz` into a temporary folder.
 enum SyntheticDigits {
     static func write(into directory: String, perClass: Int = 50, seed: UInt64 = 1) throws {
         var rng = SeededRNG(seed: seed)
         let pixels = 784, classes = 10
-        let patterns: [[Int]] = (0..<classes).map { _ in Array(rng.permutation(pixels).prefix(40)) }
+        let patterns: [[Int]] = (0..<classes).map { _ in Array(rng.permutation(pixels).prefix(120)) }
         var bytes = [UInt8](repeating: 0, count: perClass * classes * pixels)
         var labels: [Int] = []
         for c in 0..<classes {

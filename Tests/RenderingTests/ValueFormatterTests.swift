@@ -100,12 +100,4 @@ final class ValueFormatterTests: XCTestCase {
         assertError(nil, ["3"], contains: ["unexpected argument '3' without a filter"])
     }
 
-    func testEditDistance() {
-        XCTAssertEqual(EditDistance.distance("kitten", "sitting"), 3)
-        XCTAssertEqual(EditDistance.distance("", "abc"), 3)
-        XCTAssertEqual(EditDistance.distance("τ_ms", "tau_ms"), 3)
-        XCTAssertEqual(EditDistance.nearest(to: "basline", in: ["tau", "baseline", "sparse"]), "baseline")
-        XCTAssertEqual(EditDistance.nearest(to: "x", in: ["ab", "cd"]), "ab", "first on ties")
-        XCTAssertNil(EditDistance.nearest(to: "x", in: []))
-    }
 }

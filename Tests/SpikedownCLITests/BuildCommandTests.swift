@@ -31,7 +31,7 @@ final class BuildCommandTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: report, withIntermediateDirectories: true)
         try "previous report".write(toFile: report + "/README.md", atomically: true, encoding: .utf8)
 
-        var command = try XCTUnwrap(try SpikedownCommand.parseAsRoot(["build", template, "--out", dir + "/out", "--quiet"])
+        let command = try XCTUnwrap(try SpikedownCommand.parseAsRoot(["build", template, "--out", dir + "/out", "--quiet"])
                                     as? BuildCommand)
         XCTAssertThrowsError(try command.run()) { error in
             XCTAssertEqual((error as? ExitCode)?.rawValue, ExitCode.failure.rawValue)

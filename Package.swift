@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "TestSupport"], exclude: ["Golden"]),
     ]
 )

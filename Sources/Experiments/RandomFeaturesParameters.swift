@@ -57,7 +57,7 @@ enum RandomFeaturesParameters {
         ParameterSpec("tol", .double, default: .double(1e-4), doc: "L-BFGS gradient tolerance (max |g|)",
                       range: 0...1),
         ParameterSpec("figures", .stringList(allowed: figureNames), default: .list([]),
-                      doc: "figures to draw: " + figureNames.joined(separator: ", ")),
+                      doc: "figures to draw"),
         ParameterSpec("raster_neurons", .int, default: .int(100), doc: "neurons shown in the raster",
                       range: 1...100_000),
         ParameterSpec("voltage_neurons", .int, default: .int(4), doc: "neurons shown in the voltage plot",

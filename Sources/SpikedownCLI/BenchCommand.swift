@@ -79,6 +79,7 @@ struct BenchCommand: ParsableCommand {
                 foreign[result.name] = mark.foreignCores(until: now)
                 mark = now
                 print(BenchTable.line(result, foreignCores: foreign[result.name] ?? 0))
+                fflush(nil)  // all output streams: the line shows now, even when piped
             }
         } catch {
             throw fail(error)
@@ -94,15 +95,18 @@ struct BenchCommand: ParsableCommand {
         }
 
         var references: [String: BenchmarkResult] = [:]
+        var failedReference = false
         if let python {
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reference").path
             try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let reference = ReferenceBench(python: python, scriptsDirectory: referenceDirectory,
+            let scripts = URL(fileURLWithPath: referenceDirectory).standardizedFileURL.path
+            let reference = ReferenceBench(python: python, scriptsDirectory: scripts,
                                            dataDirectory: dataDirectory, outDirectory: out)
             do {
                 references = try reference.run(options.workloads) { note($0) }
             } catch {
-                throw fail(error)
+                note("spikedown bench: the reference scripts failed, showing Spikedown's figures only: \(error)")
+                failedReference = true
             }
         }
         print("")
@@ -118,6 +122,7 @@ struct BenchCommand: ParsableCommand {
                 throw fail(error)
             }
         }
+        if failedReference { throw ExitCode.failure }
     }
 }
 
@@ -138,6 +143,7 @@ extension BenchCommand {
             let name = "report " + ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             let result = BenchmarkResult(name: name, seconds: seconds, detail: "spikedown build --profile quick \(file)")
             print(BenchTable.line(result, foreignCores: mark.foreignCores(until: CPULoad.sample())))
+            fflush(nil)  // all output streams: the line shows now, even when piped
             results.append(result)
         }
         return results

@@ -31,7 +31,8 @@ struct KindsCommand: ParsableCommand {
     /// Parameters as aligned columns: name, type, default, doc (sweepable ones marked).
     static func table(_ parameters: [ParameterSpec]) -> String {
         let rows = parameters.map { p in
-            [p.name, p.type.description, p.defaultValue.description, (p.sweepable ? "[sweepable] " : "") + p.doc]
+            let (type, values) = columns(p.type)
+            return [p.name, type, p.defaultValue.description, (p.sweepable ? "[sweepable] " : "") + p.doc + values]
         }
         let header = ["parameter", "type", "default", "description"]
         let widths = (0..<3).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
@@ -40,5 +41,15 @@ struct KindsCommand: ParsableCommand {
                 + "  " + r[3]
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// A short type name for the column, and the allowed values (if any) for the description.
+    private static func columns(_ type: ParameterType) -> (String, String) {
+        switch type {
+        case .choice(let values): return ("choice", "; one of: " + values.joined(separator: ", "))
+        case .stringList(let allowed) where !allowed.isEmpty: return ("list", "; any of: " + allowed.joined(separator: ", "))
+        case .stringList: return ("list", "")
+        default: return (type.description, "")
+        }
     }
 }

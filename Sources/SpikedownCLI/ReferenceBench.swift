@@ -28,6 +28,7 @@ struct ReferenceBench {
             }
             try execute(script, argument, log: log)
             if let r = try parse(workload, argument) { results[workload] = r }
+            log("reference \(workload): " + (results[workload].map { BenchTable.seconds($0.seconds) } ?? "no timing in its results"))
         }
         return results
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Experiments
+import Runs
 import TestSupport
 import XCTest
 @testable import SpikedownCLI
@@ -25,5 +27,15 @@ final class HelpTests: XCTestCase {
         }
         XCTAssertThrowsError(try SpikedownCommand.parseAsRoot(["bench", "--limit", "0"]))
         XCTAssertNoThrow(try SpikedownCommand.parseAsRoot(["bench", "--workload", "sgemm", "--limit", "10"]))
+    }
+}
+
+/// `spikedown kinds random-features` is the reference of a kind's parameters: pinned too.
+final class KindsTableTests: XCTestCase {
+    func testRandomFeaturesParametersGolden() throws {
+        let registry = ExecutorCatalog.registry()
+        let executor = try XCTUnwrap(registry.executor(forKind: "random-features"))
+        try Golden.check(KindsCommand.table(ExecutorRegistry.parameters(of: executor)) + "\n",
+                         against: "kinds-random-features.txt")
     }
 }

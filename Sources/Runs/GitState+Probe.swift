@@ -3,10 +3,13 @@ import Foundation
 extension GitState {
     /// The commit (`git rev-parse HEAD`) and dirty flag (`git status --porcelain` not empty) of the
     /// repository holding `directory`; nil when it is not in a git repository or git is not installed.
-    public static func probe(directory: String) -> GitState? {
+    /// Changes under `excluding` (absolute or relative to the current folder) do not count: a build
+    /// that rewrites the committed `reports/` is still a build of a clean tree.
+    public static func probe(directory: String, excluding: [String] = []) -> GitState? {
         guard let head = git(["rev-parse", "HEAD"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines),
               !head.isEmpty else { return nil }
-        let status = git(["status", "--porcelain"], in: directory) ?? ""
+        let excluded = excluding.map { ":(exclude)" + URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let status = git(["status", "--porcelain", "--", ":/"] + excluded, in: directory) ?? ""
         return GitState(commit: head, dirty: !status.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 

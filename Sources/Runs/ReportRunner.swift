@@ -39,7 +39,7 @@ public struct ReportRunner: Sendable {
         let selected = options.only.map { only in resolved.filter { $0.block.id == only } } ?? resolved
         try FileManager.default.createDirectory(atPath: options.figuresDirectory, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: template.path).deletingLastPathComponent().path
-        let git = GitState.probe(directory: folder)
+        let git = GitState.probe(directory: folder, excluding: options.outputPaths)
 
         var blocks: [BlockRecord] = []
         for (i, block) in selected.enumerated() {

@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
     public var events: (@Sendable (RunEvent) -> Void)?
     /// The run's start time; nil: now. Fixed in tests for stable ids.
     public var startDate: Date?
+    /// Paths whose changes do not make the run's git state dirty: the reports being rebuilt.
+    public var outputPaths: [String] = []
 
     public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,
                 dataDirectory: String? = nil, threads: Int = 1, toolVersion: String, machine: MachineInfo,

@@ -80,7 +80,7 @@ struct BuildCommand: ParsableCommand {
 
         let progress: any ProgressReporter = quiet ? SilentProgress() : TerminalProgress(prefix: template.name)
         let quiet = self.quiet
-        let options = RunOptions(
+        var options = RunOptions(
             profile: profile, overrides: parsedOverrides, only: only, figuresDirectory: staging.path,
             dataDirectory: dataDirectory, threads: threads, toolVersion: ToolVersion.current,
             machine: Engine.machine(threads: threads), progress: progress,
@@ -97,6 +97,7 @@ struct BuildCommand: ParsableCommand {
                          + String(format: " (%.1fs)", record.wallSeconds))
                 }
             })
+        options.outputPaths = [out]
         let record = try ReportRunner(registry: ExecutorCatalog.registry()).run(template, options: options)
         let folder = try ReportWriter.write(template: template, record: record, stagedFigures: staging,
                                             outDirectory: URL(fileURLWithPath: out))

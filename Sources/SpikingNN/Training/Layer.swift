@@ -22,4 +22,8 @@ public protocol Layer: AnyObject {
 /// membrane after each step's update and reset as snnTorch returns it with the spikes.
 public protocol MembraneRecording: Layer {
     var lastMembrane: Tensor { get }
+    /// Backward when the loss reads this layer's membrane (`gradMembrane`, `[T, B, F]`) and/or its
+    /// spikes (`gradSpikes`); nil means zero. `backward(_:needsInputGradient:)` is this with
+    /// `gradMembrane: nil`.
+    func backward(gradSpikes: Tensor?, gradMembrane: Tensor?, needsInputGradient: Bool) -> Tensor
 }

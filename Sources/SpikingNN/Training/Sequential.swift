@@ -32,6 +32,21 @@ public final class Sequential {
         }
     }
 
+    /// The last layer's membrane `[T, B, F]` from the latest forward, when it records one.
+    public var outputMembrane: Tensor? { (layers.last as? any MembraneRecording)?.lastMembrane }
+
+    /// Back-propagates a loss read from the last layer's membrane (mean-membrane or last-step
+    /// readouts); the last layer must be `MembraneRecording`.
+    public func backward(gradMembrane: Tensor) {
+        guard let last = layers.last as? any MembraneRecording else {
+            preconditionFailure("the last layer (\(layers.last?.summary ?? "none")) records no membrane")
+        }
+        var g = last.backward(gradSpikes: nil, gradMembrane: gradMembrane, needsInputGradient: layers.count > 1)
+        for (i, layer) in layers.enumerated().dropLast().reversed() {
+            g = layer.backward(g, needsInputGradient: i > 0)
+        }
+    }
+
     public func zeroGrad() {
         for p in parameters { p.zeroGrad() }
     }

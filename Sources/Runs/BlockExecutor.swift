@@ -33,10 +33,13 @@ public struct BlockContext: Sendable {
     public var threads: Int
     /// Progress for long work; the CLI shows it as a bar on a terminal, plain lines otherwise.
     public var progress: ProgressReporter
+    /// Results of the blocks run before this one in the same build, by block id (what a
+    /// `compare` block reads).
+    public var earlierResults: [String: BlockResult]
 
     public init(blockID: String, config: ResolvedConfig, seed: UInt64, sweepPoint: SweepPoint? = nil,
                 figuresDirectory: String, dataDirectory: String? = nil, threads: Int = 1,
-                progress: ProgressReporter = SilentProgress()) {
+                progress: ProgressReporter = SilentProgress(), earlierResults: [String: BlockResult] = [:]) {
         self.blockID = blockID
         self.config = config
         self.seed = seed
@@ -45,6 +48,7 @@ public struct BlockContext: Sendable {
         self.dataDirectory = dataDirectory
         self.threads = threads
         self.progress = progress
+        self.earlierResults = earlierResults
     }
 
     /// `<block>-<figure>.png`, or `<block>-<figure>-<parameter><value>.png` at a sweep point.

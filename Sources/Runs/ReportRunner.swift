@@ -44,7 +44,8 @@ public struct ReportRunner: Sendable {
         var blocks: [BlockRecord] = []
         for (i, block) in selected.enumerated() {
             options.events?(.blockStarted(id: block.block.id, kind: block.block.kind, index: i + 1, count: selected.count))
-            let record = try runBlock(block, options: options)
+            let earlier = Dictionary(blocks.map { ($0.id, $0.result) }, uniquingKeysWith: { _, new in new })
+            let record = try runBlock(block, options: options, earlier: earlier)
             blocks.append(record)
             options.events?(.blockFinished(record))
         }
@@ -59,7 +60,8 @@ public struct ReportRunner: Sendable {
     }
 
     /// Runs one resolved block (all points of its sweep) and records it.
-    public func runBlock(_ resolved: ResolvedBlock, options: RunOptions) throws -> BlockRecord {
+    public func runBlock(_ resolved: ResolvedBlock, options: RunOptions,
+                         earlier: [String: BlockResult] = [:]) throws -> BlockRecord {
         let block = resolved.block
         let executor = resolved.executor
         let clock = ContinuousClock()
@@ -67,7 +69,7 @@ public struct ReportRunner: Sendable {
         let before = ResourceUsage.now()
         let context = BlockContext(blockID: block.id, config: resolved.config, seed: resolved.seed,
                                    figuresDirectory: options.figuresDirectory, dataDirectory: options.dataDirectory,
-                                   threads: options.threads, progress: options.progress)
+                                   threads: options.threads, progress: options.progress, earlierResults: earlier)
         func failure(_ error: any Error, _ point: SweepPoint? = nil) -> BlockFailure {
             BlockFailure(location: block.location, blockID: block.id, kind: block.kind, sweepPoint: point, underlying: error)
         }

@@ -42,7 +42,7 @@ let package = Package(
                                                  .product(name: "Mustache", package: "swift-mustache")]),
 
         // The bridge: one executor per block kind.
-        .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Templates"],
+        .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Rendering", "Templates"],
                 swiftSettings: release),
 
         // Command line.

@@ -8,6 +8,9 @@ public enum ExecutorCatalog {
         let data = DatasetLoader()
         return ExecutorRegistry([
             RandomFeaturesExecutor(data: data),
+            TrainExecutor(data: data),
+            EncodingExecutor(data: data),
+            CompareExecutor(),
         ])
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import Plotting
+import Rendering
+import Runs
+import Templates
+
+/// `compare`: a table, a bar chart and overlaid curves over blocks that ran earlier in the same
+/// template (seed 003's accuracy table, bar chart and loss curves).
+struct CompareExecutor: BlockExecutor {
+    var kind: String { "compare" }
+    var summary: String { "a table, bar chart and overlaid curves of other blocks' results" }
+
+    var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("blocks", .stringList(allowed: []), default: .list([]), doc: "the blocks to compare, in order"),
+            ParameterSpec("labels", .stringList(allowed: []), default: .list([]),
+                          doc: "display names, one per block (default: the block ids)"),
+            ParameterSpec("metric", .string, default: .string("test_accuracy"), doc: "the metric of the bar chart"),
+            ParameterSpec("columns", .stringList(allowed: []),
+                          default: .list([.string("test_accuracy"), .string("train_accuracy"), .string("epoch_seconds")]),
+                          doc: "metrics in the table (those a block lacks show as –)"),
+            ParameterSpec("series", .string, default: .string("batch_loss"), doc: "the series drawn as overlaid curves"),
+            ParameterSpec("figures", .stringList(allowed: ["bars", "curves"]), default: .list([.string("bars"), .string("curves")]),
+                          doc: "figures to draw"),
+        ]
+    }
+
+    func run(_ context: BlockContext) throws -> BlockResult {
+        let c = context.config
+        let ids = c.strings("blocks")
+        guard !ids.isEmpty else { throw UsageError("compare: 'blocks' is empty; name the blocks to compare") }
+        let results: [BlockResult] = try ids.map { id in
+            guard let r = context.earlierResults[id] else {
+                let known = context.earlierResults.keys.sorted()
+                throw UsageError("compare: block '\(id)' has not run before this one"
+                                 + (known.isEmpty ? "" : " (run so far: \(known.joined(separator: ", ")))")
+                                 + "; compare blocks must come after the blocks they name, and --only skips them")
+            }
+            return r
+        }
+        let labels = c.strings("labels").count == ids.count ? c.strings("labels") : ids
+        let metric = c.string("metric")
+
+        var out = BlockResult()
+        let columns = c.strings("columns")
+        out.tables = [TableOutput(title: "Comparison", columns: ["block"] + columns, rows: zip(labels, results).map { label, r in
+            [label] + columns.map { name in r.metric(name).map { ValueFormatter.format($0.value, as: $0.format) } ?? "–" }
+        })]
+        for (id, r) in zip(ids, results) {
+            if let m = r.metric(metric) {
+                out.metrics.append(Metric("\(metric)@\(id)", m.value, label: "\(m.label) (\(id))", direction: m.direction,
+                                          format: m.format))
+            }
+        }
+        for name in c.strings("figures") {
+            switch name {
+            case "bars":
+                let values = results.map { $0.metric(metric)?.value ?? .nan }
+                guard values.allSatisfy({ !$0.isNaN }) else {
+                    throw UsageError("compare: metric '\(metric)' is missing from "
+                                     + zip(ids, values).filter { $0.1.isNaN }.map(\.0).joined(separator: ", "))
+                }
+                let isFraction = results.first?.metric(metric)?.format == .percent
+                let title = results.first?.metric(metric)?.label.capitalizedFirst ?? metric
+                let figure = isFraction ? Figure.accuracyBars(labels: labels, values: values, title: title)
+                    : Figure.bars(labels: labels, values: values, yLabel: metric, title: title)
+                out.figures.append(try write(figure, context, "bars", "\(title) of each model."))
+            case "curves":
+                let series = c.string("series")
+                let curves = zip(labels, results).compactMap { label, r in r.series[series].map { (name: label, y: $0) } }
+                guard !curves.isEmpty else { throw UsageError("compare: no block has a series named '\(series)'") }
+                let longest = curves.map(\.y.count).max() ?? 1
+                let figure = Figure.lossCurves(series: curves, xLabel: series.hasPrefix("batch") ? "batch" : "epoch",
+                                               yLabel: series.replacingOccurrences(of: "_", with: " "),
+                                               title: "\(series.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of each model",
+                                               smoothing: max(1, longest / 50))
+                out.figures.append(try write(figure, context, "curves",
+                                             "\(series.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of "
+                                             + labels.joined(separator: ", ") + " on one axes."))
+            default: continue
+            }
+        }
+        return out
+    }
+
+    func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
+        throw UsageError("compare blocks do not sweep")
+    }
+
+    private func write(_ figure: Figure, _ context: BlockContext, _ name: String, _ caption: String) throws -> FigureOutput {
+        let file = context.figureFileName(name)
+        try figure.write(to: context.figuresDirectory + "/" + file)
+        return FigureOutput(name: name, file: file, caption: caption)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

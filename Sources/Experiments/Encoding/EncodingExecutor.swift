@@ -1,0 +1,118 @@
+import Datasets
+import Foundation
+import Plotting
+import Runs
+import SpikingNN
+import TensorCore
+
+/// `encoding`: how an image becomes spikes (seed 004's walk-through): rate (Bernoulli per step),
+/// latency (one spike, brighter earlier) or delta (spikes where the input changes) on one test
+/// image, with its input raster, the image overlaid with its spikes, and spike counts per step.
+struct EncodingExecutor: BlockExecutor {
+    let data: DatasetLoader
+
+    var kind: String { "encoding" }
+    var summary: String { "rate, latency and delta encoders on a sample image: raster, overlay, counts" }
+
+    var parameters: [ParameterSpec] {
+        [
+            ParameterSpec("dataset", .choice(["mnist-5k", "mnist", "fashion-mnist"]), default: .string("mnist-5k"),
+                          doc: "data set"),
+            ParameterSpec("sample", .int, default: .int(0), doc: "test image to encode", range: 0...1e7),
+            ParameterSpec("encoding", .choice(["rate", "latency", "delta"]), default: .string("rate"), doc: "encoder"),
+            ParameterSpec("num_steps", .int, default: .int(25), doc: "time steps", sweepable: true, range: 1...10_000),
+            ParameterSpec("gain", .double, default: .double(1), doc: "rate: spike probability = gain·pixel",
+                          sweepable: true, range: 0...1e6),
+            ParameterSpec("tau", .double, default: .double(5), doc: "latency: time constant (steps)", sweepable: true,
+                          range: 1e-9...1e9),
+            ParameterSpec("threshold", .double, default: .double(0.01),
+                          doc: "latency: dimmest pixel that spikes; delta: smallest change that spikes",
+                          sweepable: true, range: 0...1e9),
+            ParameterSpec("linear", .bool, default: .bool(false), doc: "latency: linear instead of logarithmic code"),
+            ParameterSpec("normalize", .bool, default: .bool(true), doc: "latency: stretch spike times over all steps"),
+            ParameterSpec("figures", .stringList(allowed: ["input_raster", "overlay", "counts"]),
+                          default: .list([.string("input_raster"), .string("overlay"), .string("counts")]),
+                          doc: "figures to draw"),
+        ]
+    }
+
+    func run(_ context: BlockContext) throws -> BlockResult {
+        let c = context.config
+        let split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
+        let index = min(c.int("sample"), split.test.count - 1)
+        let x = split.test.images.gatherRows([index])
+        let steps = c.int("num_steps")
+        var rng = SeededRNG(seed: context.seed).derived("encode")
+        let spikes: Tensor
+        switch c.string("encoding") {
+        case "latency":
+            spikes = LatencyEncoder.encode(x, steps: steps, tau: Float(c.double("tau")), threshold: Float(c.double("threshold")),
+                                           linear: c.bool("linear"), normalize: c.bool("normalize"))
+        case "delta":
+            // The image fading in over the first half of the steps, then held: changes spike, a still image does not.
+            var frames = [Float](repeating: 0, count: steps * x.count)
+            for t in 0..<steps {
+                let level = Float(min(1, Double(t + 1) / Double(max(1, steps / 2))))
+                for j in 0..<x.count { frames[t * x.count + j] = level * x.storage[j] }
+            }
+            spikes = DeltaEncoder.encode(sequence: Tensor(shape: [steps, 1, x.count], storage: frames),
+                                         threshold: Float(c.double("threshold")))
+        default:
+            spikes = RateEncoder.encode(x, steps: steps, gain: Float(c.double("gain")), rng: &rng)
+        }
+        let f = x.count
+        let times: [[Int]] = (0..<f).map { j in (0..<steps).filter { spikes.storage[$0 * f + j] != 0 } }
+        let perStep: [Double] = (0..<steps).map { t in Double((0..<f).filter { spikes.storage[t * f + $0] != 0 }.count) }
+        let total = perStep.reduce(0, +)
+        let name = split.test.classNames.count > split.test.labels[index] ? split.test.classNames[split.test.labels[index]] : ""
+
+        var result = BlockResult(log: ["\(c.string("encoding")) encoding of \(split.name) test image \(index) (\(name)) over \(steps) steps"],
+                                 inputs: split.files)
+        result.metrics = [
+            Metric("total_spikes", total, label: "input spikes", format: .integer),
+            Metric("spikes_per_step", total / Double(steps), label: "spikes per step", format: .fixed2),
+            Metric("active_pixels", Double(times.filter { !$0.isEmpty }.count), label: "pixels that spike", format: .integer),
+            Metric("mean_intensity", Double(x.storage.reduce(0, +)) / Double(f), label: "mean pixel intensity", format: .fixed4),
+        ]
+        result.series["spikes_per_step"] = perStep
+        for figure in c.strings("figures") {
+            switch figure {
+            case "input_raster":
+                let active = times.enumerated().filter { !$0.element.isEmpty }
+                let fig = Figure.raster(spikeTimes: active.map(\.element), steps: steps,
+                                        title: "\(c.string("encoding").capitalizedFirst)-coded test image \(index) (\(name))",
+                                        yLabel: "active pixel")
+                result.figures.append(try write(fig, context, figure,
+                                                "Spikes of the \(active.count) pixels that fire, over \(steps) steps (\(Int(total)) spikes)."))
+            case "overlay":
+                let fig = try Figure.spikeOverlay(image: Array(x.storage), width: split.test.cols, spikes: times, steps: steps,
+                                                  title: "Test image \(index) with its \(c.string("encoding")) spikes")
+                result.figures.append(try write(fig, context, figure,
+                                                "The image with each spike on its pixel, coloured by the third of the run it falls in."))
+            case "counts":
+                let fig = Figure.bars(labels: (0..<steps).map(String.init), values: perStep, yLabel: "spikes",
+                                      title: "Input spikes per step")
+                result.figures.append(try write(fig, context, figure, "Number of input spikes at each step."))
+            default: continue
+            }
+        }
+        return result
+    }
+
+    func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
+        let p = sweep.parameter
+        var out = BlockResult()
+        out.tables = [TableOutput(title: "Sweep over \(p)", columns: [p, "input spikes", "spikes per step"],
+                                  rows: sweep.points.map { point in
+            [point.value.description, String(Int(point.result.metric("total_spikes")?.value ?? 0)),
+             String(format: "%.2f", point.result.metric("spikes_per_step")?.value ?? 0)]
+        })]
+        return out
+    }
+
+    private func write(_ figure: Figure, _ context: BlockContext, _ name: String, _ caption: String) throws -> FigureOutput {
+        let file = context.figureFileName(name)
+        try figure.write(to: context.figuresDirectory + "/" + file)
+        return FigureOutput(name: name, file: file, caption: caption)
+    }
+}

@@ -1,0 +1,121 @@
+import Datasets
+import Foundation
+import Runs
+import SpikingNN
+import TensorCore
+
+/// `train`: a network from a layer list, trained with surrogate gradients (BPTT) on encoded images
+/// and evaluated on the test images after every epoch (seeds 003 and 004).
+///
+/// Random streams from the block's `seed`: `subset` (data subset), `init` (weights), `train`
+/// (batch order, input spikes, dropout), so two blocks with the same seed start from the same
+/// weights and see the same batches.
+struct TrainExecutor: BlockExecutor {
+    let data: DatasetLoader
+
+    var kind: String { "train" }
+    var summary: String { "a spiking (or ReLU) network trained with surrogate gradients (basic-snn, snn-vs-ann)" }
+    var parameters: [ParameterSpec] { TrainParameters.all }
+
+    func run(_ context: BlockContext) throws -> BlockResult {
+        let c = context.config
+        let spec = try ModelSpec(c.strings("layers"))
+        let root = SeededRNG(seed: context.seed)
+        var split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
+        let trainN = c.int("train_samples"), testN = c.int("test_samples")
+        if (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) {
+            split = split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: root.derived("subset"))
+        }
+        let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"))
+        guard model.outputFeatures == split.train.classes else {
+            throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
+                             + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")
+        }
+        let config = try trainingConfig(c, spec: spec)
+        let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"))
+
+        let batches = (split.train.count + config.batchSize - 1) / config.batchSize
+        context.progress.begin("\(context.blockID): training", total: batches * config.epochs)
+        let history = try trainer.fit(trainImages: split.train.images, trainLabels: split.train.labels,
+                                      testImages: split.test.images, testLabels: split.test.labels) { p in
+            context.progress.update(p.epoch * p.batches + p.batch + 1,
+                                    status: String(format: "epoch %d · loss %.4f · %.0f img/s", p.epoch + 1, p.loss,
+                                                   p.imagesPerSecond))
+        }
+        context.progress.end()
+        let evaluation = trainer.evaluate(images: split.test.images, labels: split.test.labels)
+
+        var result = BlockResult(log: [
+            "data: \(split.name), \(split.train.count) train / \(split.test.count) test images",
+            "model: " + model.layers.map(\.summary).joined(separator: " → ") + " (\(model.parameterCount) parameters)",
+        ], inputs: split.files)
+        for e in history.epochTestAccuracy.indices {
+            result.log.append(String(format: "epoch %d: train loss %.4f, test accuracy %.2f%%, %.1f s",
+                                     e + 1, history.epochTrainLoss[e], 100 * history.epochTestAccuracy[e],
+                                     history.epochSeconds[e]))
+        }
+        let epochSeconds = history.epochSeconds.reduce(0, +) / Double(max(history.epochSeconds.count, 1))
+        result.metrics = [
+            Metric("test_accuracy", evaluation.accuracy, label: "test accuracy", direction: .higherIsBetter, format: .percent),
+            Metric("train_accuracy", history.epochTrainAccuracy.last ?? .nan, label: "train accuracy (last epoch)",
+                   direction: .higherIsBetter, format: .percent),
+            Metric("test_loss", evaluation.loss, label: "test loss", direction: .lowerIsBetter, format: .fixed4),
+            Metric("final_train_loss", history.epochTrainLoss.last ?? .nan, label: "train loss (last epoch)",
+                   direction: .lowerIsBetter, format: .fixed4),
+            Metric("epoch_seconds", epochSeconds, label: "time per epoch", direction: .lowerIsBetter, format: .seconds),
+            Metric("images_per_second", history.imagesPerSecond, label: "training throughput (images/s)",
+                   direction: .higherIsBetter, format: .integer),
+            Metric("parameters", Double(model.parameterCount), label: "trainable parameters", format: .integer),
+        ]
+        result.series["batch_loss"] = history.batchLoss
+        result.series["epoch_train_loss"] = history.epochTrainLoss
+        result.series["epoch_test_accuracy"] = history.epochTestAccuracy
+
+        let figures = TrainFigures(context: context, split: split, model: model, config: config, history: history,
+                                   evaluation: evaluation, rng: root.derived("figures"))
+        for name in c.strings("figures") {
+            result.figures.append(try figures.draw(name))
+        }
+        return result
+    }
+
+    func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
+        try SweepSummary.accuracy(sweep, context)
+    }
+
+    /// The trainer's settings from the block's parameters.
+    private func trainingConfig(_ c: ResolvedConfig, spec: ModelSpec) throws -> TrainingConfig {
+        let steps = c.int("num_steps")
+        let encoding: InputEncoding
+        switch c.string("encoding") {
+        case "direct": encoding = .direct
+        case "latency": encoding = .latency
+        default: encoding = .rate(gain: Float(c.double("gain")))
+        }
+        let loss: ReadoutLoss
+        switch c.string("loss") {
+        case "mean_membrane_ce": loss = .meanMembraneCrossEntropy
+        case "per_step_ce": loss = .perStepCrossEntropy
+        case "last_step_ce": loss = .lastStepCrossEntropy
+        case "count_mse": loss = .countMSE(correctRate: Float(c.double("correct_rate")), incorrectRate: Float(c.double("incorrect_rate")))
+        default: loss = .countCrossEntropy
+        }
+        // Membrane losses read the last leaky layer's membrane (snnTorch's mem_rec); count losses its spikes.
+        let readsMembrane = spec.endsWithLeaky && ["mean_membrane_ce", "last_step_ce", "per_step_ce"].contains(c.string("loss"))
+        if !spec.endsWithLeaky && ["count_ce", "count_mse"].contains(c.string("loss")) {
+            throw UsageError("loss \(c.string("loss")) counts output spikes, but the network ends with a non-spiking layer; "
+                             + "add 'leaky' at the end or use last_step_ce / mean_membrane_ce")
+        }
+        return TrainingConfig(epochs: c.int("epochs"), batchSize: c.int("batch_size"), steps: steps, encoding: encoding,
+                              loss: loss, readout: readsMembrane ? .membrane : .spikes)
+    }
+
+    private func optimizer(_ c: ResolvedConfig) throws -> any Optimizer {
+        let lr = Float(c.double("lr")), wd = Float(c.double("weight_decay"))
+        switch c.string("optimizer") {
+        case "adamw": return AdamW(lr: lr, weightDecay: wd)
+        case "sgd": return SGD(lr: lr, momentum: Float(c.double("momentum")), weightDecay: wd)
+        default: return Adam(lr: lr, weightDecay: wd)
+        }
+    }
+}

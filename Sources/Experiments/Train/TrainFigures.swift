@@ -1,0 +1,144 @@
+import Datasets
+import Foundation
+import Plotting
+import Runs
+import SpikingNN
+import TensorCore
+
+/// The figures of a `train` block, from the history, the test evaluation and one traced sample.
+struct TrainFigures {
+    let context: BlockContext
+    let split: DatasetSplit
+    let model: Sequential
+    let config: TrainingConfig
+    let history: TrainingHistory
+    let evaluation: Evaluation
+    let rng: SeededRNG
+
+    func draw(_ name: String) throws -> FigureOutput {
+        switch name {
+        case "loss":
+            let figure = Figure.lossCurves(series: [(name: context.blockID, y: history.batchLoss)], xLabel: "batch",
+                                           yLabel: "training loss", title: "Training loss",
+                                           smoothing: max(1, history.batchLoss.count / 50))
+            return try write(figure, name, "Training loss per batch (faint) and its moving average over "
+                             + "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s").")
+        case "accuracy":
+            let epochs = history.epochTestAccuracy.indices.map { Double($0 + 1) }
+            var series = [LineSeries(name: "test", x: epochs, y: history.epochTestAccuracy)]
+            if !history.epochTrainAccuracy.isEmpty {
+                series.append(LineSeries(name: "train (running)", x: epochs, y: history.epochTrainAccuracy, dash: .dashed))
+            }
+            let figure = Figure.lines(series: series, xLabel: "epoch", yLabel: "accuracy", title: "Accuracy per epoch",
+                                      markers: true)
+            return try write(figure, name, "Test accuracy after each epoch, and the running training accuracy.")
+        case "input_raster":
+            let trace = try sampleTrace()
+            let times = spikeTimes(trace.input)
+            let figure = Figure.raster(spikeTimes: times, steps: config.steps,
+                                       title: "Input spikes, test image \(sampleIndex) (\(label(sampleIndex)))", yLabel: "pixel")
+            let total = times.reduce(0) { $0 + $1.count }
+            return try write(figure, name, "The \(config.steps)-step input of test image \(sampleIndex): "
+                             + "\(total) spikes over \(times.count) pixels.")
+        case "hidden_raster":
+            let trace = try sampleTrace()
+            guard let hidden = trace.spiking.first else { throw UsageError("hidden_raster: the network has no leaky layer") }
+            let times = Array(spikeTimes(hidden).prefix(100))
+            let figure = Figure.raster(spikeTimes: times, steps: config.steps,
+                                       title: "Hidden spikes, test image \(sampleIndex)")
+            return try write(figure, name, "Spikes of the first \(times.count) neurons of the first spiking layer for "
+                             + "test image \(sampleIndex) (\(times.reduce(0) { $0 + $1.count }) spikes).")
+        case "output_raster":
+            let trace = try sampleTrace()
+            let times = spikeTimes(trace.output)
+            let figure = Figure.raster(spikeTimes: times, steps: config.steps,
+                                       title: "Output spikes, test image \(sampleIndex) (\(label(sampleIndex)))",
+                                       yLabel: "class")
+            return try write(figure, name, "Output-layer spikes for test image \(sampleIndex); row k is class "
+                             + "\(classNames.first ?? "0")…: the most active row is the prediction.")
+        case "overlay":
+            let trace = try sampleTrace()
+            let figure = try Figure.spikeOverlay(image: image(sampleIndex), width: split.test.cols,
+                                                 spikes: spikeTimes(trace.input), steps: config.steps,
+                                                 title: "Test image \(sampleIndex) and its input spikes")
+            return try write(figure, name, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
+                             + "when it fired (early, middle, late third of the \(config.steps) steps).")
+        case "gallery":
+            let n = min(context.config.int("gallery_size"), split.test.count)
+            let figure = try Figure.predictionGallery(
+                images: (0..<n).map(image), width: split.test.cols,
+                trueLabels: (0..<n).map { label($0) }, predictedLabels: (0..<n).map { className(evaluation.predictions[$0]) },
+                counts: (0..<n).map { evaluation.outputCounts[$0].map(Double.init) }, classNames: classNames,
+                columns: min(6, n), title: "Predictions on the first \(n) test images")
+            let right = (0..<n).filter { evaluation.predictions[$0] == split.test.labels[$0] }.count
+            return try write(figure, name, "The first \(n) test images, titled true / predicted (green right, red wrong: "
+                             + "\(right) of \(n) right), each with its output spike counts per class.")
+        case "sample":
+            let trace = try sampleTrace()
+            let counts = outputCounts(trace.output)
+            let figure = try Figure.sampleAnalysis(image: image(sampleIndex), width: split.test.cols, counts: counts,
+                                                   classNames: classNames, outputSpikeTimes: spikeTimes(trace.output),
+                                                   steps: config.steps,
+                                                   title: "Test image \(sampleIndex): true \(label(sampleIndex))")
+            return try write(figure, name, "One test image, its output spike counts per class and the output raster.")
+        case "confusion":
+            let k = split.test.classes
+            var m = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+            for (p, y) in zip(evaluation.predictions, split.test.labels) { m[y][p] += 1 }
+            let figure = Figure.heatmap(matrix: m, rowLabels: classNames, columnLabels: classNames,
+                                        title: "Confusion matrix (test set)", annotate: k <= 12)
+            return try write(figure, name, "Test-set confusion matrix: rows are true classes, columns predictions.")
+        default:
+            throw UsageError("unknown figure '\(name)'")
+        }
+    }
+
+    // MARK: - One traced sample
+
+    private struct Trace {
+        let input: Tensor      // [T, 1, F]
+        let spiking: [Tensor]  // outputs of the leaky layers, [T, 1, N] each
+        let output: Tensor     // last layer's output [T, 1, C]
+    }
+
+    private var sampleIndex: Int { min(context.config.int("sample"), split.test.count - 1) }
+
+    private func sampleTrace() throws -> Trace {
+        let x = split.test.images.gatherRows([sampleIndex])
+        var stream = rng.derived("sample")
+        let input = InputEncoder.encode(x, steps: config.steps, encoding: config.encoding, rng: &stream)
+        var h = input
+        var spiking: [Tensor] = []
+        for layer in model.layers {
+            h = layer.forward(h, training: false)
+            if layer is Leaky { spiking.append(h) }
+        }
+        return Trace(input: input, spiking: spiking, output: h)
+    }
+
+    /// Steps at which each feature of a `[T, 1, F]` tensor is non-zero.
+    private func spikeTimes(_ t: Tensor) -> [[Int]] {
+        let steps = t.shape[0], f = t.shape[2]
+        return (0..<f).map { j in (0..<steps).filter { t.storage[$0 * f + j] != 0 } }
+    }
+
+    private func outputCounts(_ t: Tensor) -> [Double] {
+        spikeTimes(t).map { Double($0.count) }
+    }
+
+    private func image(_ i: Int) -> [Float] { Array(split.test.images.row(i)) }
+
+    private var classNames: [String] {
+        split.test.classNames.count == split.test.classes ? split.test.classNames : (0..<split.test.classes).map(String.init)
+    }
+
+    private func className(_ k: Int) -> String { k < classNames.count ? classNames[k] : "\(k)" }
+
+    private func label(_ i: Int) -> String { className(split.test.labels[i]) }
+
+    private func write(_ figure: Figure, _ name: String, _ caption: String) throws -> FigureOutput {
+        let file = context.figureFileName(name)
+        try figure.write(to: context.figuresDirectory + "/" + file)
+        return FigureOutput(name: name, file: file, caption: caption)
+    }
+}

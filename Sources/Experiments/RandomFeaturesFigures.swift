@@ -20,7 +20,7 @@ struct RandomFeaturesFigures {
                                        title: "Input weights of hidden neurons 0–\(count - 1)")
         let masked = layer.pConnect < 1 ? String(format: " (p_connect = %g: %.1f%% of the connections kept)",
                                                  layer.pConnect, 100 * layer.connectedFraction) : ""
-        return try write(figure, "filters",
+        return try context.write(figure, "filters",
                          "Incoming weights of \(count) hidden neurons, each shown as a \(split.train.cols)×\(split.train.rows) image\(masked).")
     }
 
@@ -32,7 +32,7 @@ struct RandomFeaturesFigures {
         let total = times.reduce(0) { $0 + $1.count }
         let figure = Figure.raster(spikeTimes: times, steps: lif.numSteps,
                                   title: "Hidden spikes, test image \(sampleIndex) (\(label(of: sampleIndex)))")
-        return try write(figure, "raster",
+        return try context.write(figure, "raster",
                          "Spikes of hidden neurons 0–\(n - 1) over \(lif.numSteps) steps of \(fmt(lif.dtMs)) ms for test image "
                          + "\(sampleIndex) (\(label(of: sampleIndex))): \(total) spikes, "
                          + String(format: "%.1f", Double(total) / Double(n)) + " per neuron.")
@@ -56,7 +56,7 @@ struct RandomFeaturesFigures {
         let labels = chosen.map { "neuron \($0) (\(counts[$0]) spikes)" }
         let figure = Figure.voltages(traces: traces, labels: labels, threshold: Double(lif.vTh), dtMs: lif.dtMs,
                                     title: "Membrane potential, test image \(sampleIndex)")
-        return try write(figure, "voltage",
+        return try context.write(figure, "voltage",
                          "Membrane potential (before reset) of \(chosen.count) neurons chosen across the range of spike counts, "
                          + "for test image \(sampleIndex); dashed: threshold v_th = \(fmt(Double(lif.vTh))), "
                          + "τ = \(fmt(lif.tauMs)) ms, refractory \(fmt(lif.tRefMs)) ms.")
@@ -68,7 +68,7 @@ struct RandomFeaturesFigures {
         let maxRate = Double(lif.maxSpikeCount) / lif.durationSeconds
         let figure = Figure.histogram(values: rates, bins: 30, xLabel: "firing rate (Hz)",
                                      title: "Firing rates of the \(layer.hidden) hidden neurons")
-        return try write(figure, "rates",
+        return try context.write(figure, "rates",
                          "Mean firing rate of each hidden neuron over the test images (mean "
                          + String(format: "%.1f Hz", firing.meanRateHz) + "). The refractory period caps the rate at "
                          + String(format: "%.0f Hz", maxRate) + "; "
@@ -80,7 +80,7 @@ struct RandomFeaturesFigures {
         let g = layer.gain.map(Double.init)
         let figure = Figure.histogram(values: g, bins: 30, xLabel: "gain g", title: "Homeostatic gains after adaptation")
         let atMin = g.filter { $0 <= context.config.double("g_min") * (1 + 1e-6) }.count
-        return try write(figure, "gains",
+        return try context.write(figure, "gains",
                          "Per-neuron input gains after homeostasis (clamped to [\(fmt(context.config.double("g_min"))), "
                          + "\(fmt(context.config.double("g_max")))]); \(atMin) of \(g.count) neurons sit at the lower bound.")
     }
@@ -93,7 +93,7 @@ struct RandomFeaturesFigures {
         let names = split.test.classNames.count == k ? split.test.classNames : (0..<k).map(String.init)
         let figure = Figure.heatmap(matrix: m, rowLabels: names, columnLabels: names,
                                    title: "Confusion matrix (test set)", annotate: k <= 12)
-        return try write(figure, "confusion",
+        return try context.write(figure, "confusion",
                          "Test-set confusion matrix of the readout: rows are true classes, columns predictions.")
     }
 
@@ -107,12 +107,6 @@ struct RandomFeaturesFigures {
     private func sampleTrace() throws -> LIFTrace {
         try LIFFeatures.trace(images: split.test.images, index: sampleIndex, layer: layer, params: lif,
                               rng: streams.derived("test"))
-    }
-
-    private func write(_ figure: Figure, _ name: String, _ caption: String) throws -> FigureOutput {
-        let file = context.figureFileName(name)
-        try figure.write(to: context.figuresDirectory + "/" + file)
-        return FigureOutput(name: name, file: file, caption: caption)
     }
 }
 

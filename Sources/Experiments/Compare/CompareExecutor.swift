@@ -64,7 +64,7 @@ struct CompareExecutor: BlockExecutor {
                 let title = results.first?.metric(metric)?.label.capitalizedFirst ?? metric
                 let figure = isFraction ? Figure.accuracyBars(labels: labels, values: values, title: title)
                     : Figure.bars(labels: labels, values: values, yLabel: metric, title: title)
-                out.figures.append(try write(figure, context, "bars", "\(title) of each model."))
+                out.figures.append(try context.write(figure, "bars", "\(title) of each model."))
             case "curves":
                 let series = c.string("series")
                 let curves = zip(labels, results).compactMap { label, r in r.series[series].map { (name: label, y: $0) } }
@@ -74,7 +74,7 @@ struct CompareExecutor: BlockExecutor {
                                                yLabel: series.replacingOccurrences(of: "_", with: " "),
                                                title: "\(series.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of each model",
                                                smoothing: max(1, longest / 50))
-                out.figures.append(try write(figure, context, "curves",
+                out.figures.append(try context.write(figure, "curves",
                                              "\(series.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of "
                                              + labels.joined(separator: ", ") + " on one axes."))
             default: continue
@@ -85,12 +85,6 @@ struct CompareExecutor: BlockExecutor {
 
     func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
         throw UsageError("compare blocks do not sweep")
-    }
-
-    private func write(_ figure: Figure, _ context: BlockContext, _ name: String, _ caption: String) throws -> FigureOutput {
-        let file = context.figureFileName(name)
-        try figure.write(to: context.figuresDirectory + "/" + file)
-        return FigureOutput(name: name, file: file, caption: caption)
     }
 }
 

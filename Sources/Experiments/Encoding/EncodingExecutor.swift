@@ -82,17 +82,17 @@ struct EncodingExecutor: BlockExecutor {
                 let fig = Figure.raster(spikeTimes: active.map(\.element), steps: steps,
                                         title: "\(c.string("encoding").capitalizedFirst)-coded test image \(index) (\(name))",
                                         yLabel: "active pixel")
-                result.figures.append(try write(fig, context, figure,
+                result.figures.append(try context.write(fig, figure,
                                                 "Spikes of the \(active.count) pixels that fire, over \(steps) steps (\(Int(total)) spikes)."))
             case "overlay":
                 let fig = try Figure.spikeOverlay(image: Array(x.storage), width: split.test.cols, spikes: times, steps: steps,
                                                   title: "Test image \(index) with its \(c.string("encoding")) spikes")
-                result.figures.append(try write(fig, context, figure,
+                result.figures.append(try context.write(fig, figure,
                                                 "The image with each spike on its pixel, coloured by the third of the run it falls in."))
             case "counts":
                 let fig = Figure.bars(labels: (0..<steps).map(String.init), values: perStep, yLabel: "spikes",
                                       title: "Input spikes per step")
-                result.figures.append(try write(fig, context, figure, "Number of input spikes at each step."))
+                result.figures.append(try context.write(fig, figure, "Number of input spikes at each step."))
             default: continue
             }
         }
@@ -108,11 +108,5 @@ struct EncodingExecutor: BlockExecutor {
              String(format: "%.2f", point.result.metric("spikes_per_step")?.value ?? 0)]
         })]
         return out
-    }
-
-    private func write(_ figure: Figure, _ context: BlockContext, _ name: String, _ caption: String) throws -> FigureOutput {
-        let file = context.figureFileName(name)
-        try figure.write(to: context.figuresDirectory + "/" + file)
-        return FigureOutput(name: name, file: file, caption: caption)
     }
 }

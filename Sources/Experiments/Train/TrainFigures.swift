@@ -21,7 +21,7 @@ struct TrainFigures {
             let figure = Figure.lossCurves(series: [(name: context.blockID, y: history.batchLoss)], xLabel: "batch",
                                            yLabel: "training loss", title: "Training loss",
                                            smoothing: max(1, history.batchLoss.count / 50))
-            return try write(figure, name, "Training loss per batch (faint) and its moving average over "
+            return try context.write(figure, name, "Training loss per batch (faint) and its moving average over "
                              + "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s").")
         case "accuracy":
             let epochs = history.epochTestAccuracy.indices.map { Double($0 + 1) }
@@ -31,14 +31,14 @@ struct TrainFigures {
             }
             let figure = Figure.lines(series: series, xLabel: "epoch", yLabel: "accuracy", title: "Accuracy per epoch",
                                       markers: true)
-            return try write(figure, name, "Test accuracy after each epoch, and the running training accuracy.")
+            return try context.write(figure, name, "Test accuracy after each epoch, and the running training accuracy.")
         case "input_raster":
             let trace = try sampleTrace()
             let times = spikeTimes(trace.input)
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Input spikes, test image \(sampleIndex) (\(label(sampleIndex)))", yLabel: "pixel")
             let total = times.reduce(0) { $0 + $1.count }
-            return try write(figure, name, "The \(config.steps)-step input of test image \(sampleIndex): "
+            return try context.write(figure, name, "The \(config.steps)-step input of test image \(sampleIndex): "
                              + "\(total) spikes over \(times.count) pixels.")
         case "hidden_raster":
             let trace = try sampleTrace()
@@ -46,7 +46,7 @@ struct TrainFigures {
             let times = Array(spikeTimes(hidden).prefix(100))
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Hidden spikes, test image \(sampleIndex)")
-            return try write(figure, name, "Spikes of the first \(times.count) neurons of the first spiking layer for "
+            return try context.write(figure, name, "Spikes of the first \(times.count) neurons of the first spiking layer for "
                              + "test image \(sampleIndex) (\(times.reduce(0) { $0 + $1.count }) spikes).")
         case "output_raster":
             let trace = try sampleTrace()
@@ -54,14 +54,14 @@ struct TrainFigures {
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Output spikes, test image \(sampleIndex) (\(label(sampleIndex)))",
                                        yLabel: "class")
-            return try write(figure, name, "Output-layer spikes for test image \(sampleIndex); row k is class "
+            return try context.write(figure, name, "Output-layer spikes for test image \(sampleIndex); row k is class "
                              + "\(classNames.first ?? "0")…: the most active row is the prediction.")
         case "overlay":
             let trace = try sampleTrace()
             let figure = try Figure.spikeOverlay(image: image(sampleIndex), width: split.test.cols,
                                                  spikes: spikeTimes(trace.input), steps: config.steps,
                                                  title: "Test image \(sampleIndex) and its input spikes")
-            return try write(figure, name, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
+            return try context.write(figure, name, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
                              + "when it fired (early, middle, late third of the \(config.steps) steps).")
         case "gallery":
             let n = min(context.config.int("gallery_size"), split.test.count)
@@ -71,7 +71,7 @@ struct TrainFigures {
                 counts: (0..<n).map { evaluation.outputCounts[$0].map(Double.init) }, classNames: classNames,
                 columns: min(6, n), title: "Predictions on the first \(n) test images")
             let right = (0..<n).filter { evaluation.predictions[$0] == split.test.labels[$0] }.count
-            return try write(figure, name, "The first \(n) test images, titled true / predicted (green right, red wrong: "
+            return try context.write(figure, name, "The first \(n) test images, titled true / predicted (green right, red wrong: "
                              + "\(right) of \(n) right), each with its output spike counts per class.")
         case "sample":
             let trace = try sampleTrace()
@@ -80,14 +80,14 @@ struct TrainFigures {
                                                    classNames: classNames, outputSpikeTimes: spikeTimes(trace.output),
                                                    steps: config.steps,
                                                    title: "Test image \(sampleIndex): true \(label(sampleIndex))")
-            return try write(figure, name, "One test image, its output spike counts per class and the output raster.")
+            return try context.write(figure, name, "One test image, its output spike counts per class and the output raster.")
         case "confusion":
             let k = split.test.classes
             var m = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
             for (p, y) in zip(evaluation.predictions, split.test.labels) { m[y][p] += 1 }
             let figure = Figure.heatmap(matrix: m, rowLabels: classNames, columnLabels: classNames,
                                         title: "Confusion matrix (test set)", annotate: k <= 12)
-            return try write(figure, name, "Test-set confusion matrix: rows are true classes, columns predictions.")
+            return try context.write(figure, name, "Test-set confusion matrix: rows are true classes, columns predictions.")
         default:
             throw UsageError("unknown figure '\(name)'")
         }
@@ -135,10 +135,4 @@ struct TrainFigures {
     private func className(_ k: Int) -> String { k < classNames.count ? classNames[k] : "\(k)" }
 
     private func label(_ i: Int) -> String { className(split.test.labels[i]) }
-
-    private func write(_ figure: Figure, _ name: String, _ caption: String) throws -> FigureOutput {
-        let file = context.figureFileName(name)
-        try figure.write(to: context.figuresDirectory + "/" + file)
-        return FigureOutput(name: name, file: file, caption: caption)
-    }
 }

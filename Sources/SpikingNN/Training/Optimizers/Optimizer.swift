@@ -1,0 +1,8 @@
+/// Updates parameters from their accumulated gradients (`Parameter.grad`).
+///
+/// Optimizers are stateful classes: per-parameter state (moments, momentum buffers, step counts)
+/// is keyed by the parameter's identity (`ObjectIdentifier`), so pass the same `Parameter`
+/// objects every step.
+public protocol Optimizer: AnyObject {
+    func step(_ parameters: [Parameter])
+}

@@ -5,12 +5,12 @@ import Darwin
 #endif
 
 /// Process CPU time (user + system) and peak resident memory, from `getrusage(RUSAGE_SELF)`.
-struct ResourceUsage {
-    var cpuSeconds: Double
+public struct ResourceUsage: Sendable {
+    public var cpuSeconds: Double
     /// `ru_maxrss`, converted to bytes (Linux reports KiB, macOS bytes).
-    var peakMemoryBytes: Int
+    public var peakMemoryBytes: Int
 
-    static func now() -> ResourceUsage {
+    public static func now() -> ResourceUsage {
         var usage = rusage()
         #if os(Linux)
         _ = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)

@@ -18,6 +18,7 @@ enum BenchTable {
             var mine = seconds(r.seconds)
             if let g = r.figures["gflops"] { mine += String(format: " (%.0f GFLOP/s)", g) }
             if let it = r.figures["iterations"] { mine += " (\(Int(it)) it.)" }
+            if let mb = r.figures["peak_memory_mb"] { mine += String(format: " (peak %.0f MB)", mb) }
             var theirs = "—", ratio = "—"
             if let ref = references[r.name] {
                 theirs = seconds(ref.seconds)

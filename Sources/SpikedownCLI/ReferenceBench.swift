@@ -17,17 +17,20 @@ struct ReferenceBench {
     /// Feature scripts run before the fit scripts that read their saved features.
     func run(_ workloads: [String], log: (String) -> Void) throws -> [String: BenchmarkResult] {
         var results: [String: BenchmarkResult] = [:]
+        var ran: Set<String> = []
         let ordered = workloads.filter { $0.hasPrefix("lif-") } + workloads.filter { !$0.hasPrefix("lif-") }
         for workload in ordered {
-            guard let (script, argument) = BenchmarkSuite.referenceScript(for: workload) else { continue }
-            if workload.hasPrefix("readout-"), !workloads.contains("lif-features-\(argument)") {
-                let feats = "\(outDirectory)/feats/\(argument)_tr.npy"
-                if !FileManager.default.fileExists(atPath: feats) {
-                    try execute("w3_lif_features.py", argument, log: log)
-                }
+            guard let (script, argument, resultFile) = BenchmarkSuite.referenceScript(for: workload) else { continue }
+            if workload.hasPrefix("readout-"), !ran.contains("w3_lif_features.py \(argument)") {
+                // The fit reads the features that the extraction script saved.
+                try execute("w3_lif_features.py", argument, log: log)
+                ran.insert("w3_lif_features.py \(argument)")
             }
-            try execute(script, argument, log: log)
-            if let r = try parse(workload, argument) { results[workload] = r }
+            if !ran.contains("\(script) \(argument)") {
+                try execute(script, argument, log: log)
+                ran.insert("\(script) \(argument)")
+            }
+            if let r = try parse(workload, file: "\(outDirectory)/\(resultFile)") { results[workload] = r }
             log("reference \(workload): " + (results[workload].map { BenchTable.seconds($0.seconds) } ?? "no timing in its results"))
         }
         return results
@@ -37,7 +40,7 @@ struct ReferenceBench {
         log("reference: \(python) \(script) \(argument) (waits for a quiet machine; minutes)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["\(scriptsDirectory)/\(script)", argument]
+        process.arguments = ["\(scriptsDirectory)/\(script)"] + (argument.isEmpty ? [] : [argument])
         process.currentDirectoryURL = URL(fileURLWithPath: scriptsDirectory)
         var env = ProcessInfo.processInfo.environment
         env["BENCH_OUT"] = outDirectory
@@ -51,33 +54,45 @@ struct ReferenceBench {
         }
     }
 
-    /// Reads `w3_<mode>_extract.json` or `w3_<mode>_fit.json`.
-    private func parse(_ workload: String, _ mode: String) throws -> BenchmarkResult? {
-        let isFeatures = workload.hasPrefix("lif-")
-        let file = "\(outDirectory)/w3_\(mode)_\(isFeatures ? "extract" : "fit").json"
+    /// Reads a workload's timing from the script's result file.
+    private func parse(_ workload: String, file: String) throws -> BenchmarkResult? {
         guard let data = FileManager.default.contents(atPath: file),
               let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw BenchError("reference result \(file) is missing or not JSON")
         }
         func number(_ key: String) -> Double? { (json[key] as? NSNumber)?.doubleValue }
-        if isFeatures {
+        func result(_ seconds: Double?, _ detail: String, _ figures: [String: Double?] = [:]) -> BenchmarkResult? {
+            guard let seconds else { return nil }
+            return BenchmarkResult(name: workload, seconds: seconds, detail: detail, figures: figures.compactMapValues { $0 })
+        }
+        switch workload {
+        case "lif-features-dense", "lif-features-sparse":
             // 70k images: the measured 60k train pass plus the median 10k test pass when the script
             // ran the full train set, else its 7 × 10k extrapolation.
-            let seconds: Double
             if let train = number("extract_s_60k_actual"), let test = number("extract_s_per_10k_median") {
-                seconds = train + test
-            } else if let extrapolated = number("extract_s_per_70k_extrap") {
-                seconds = extrapolated
-            } else { return nil }
-            return BenchmarkResult(name: workload, seconds: seconds, detail: "PyTorch, dense matmul per step",
-                                   figures: ["foreign_cores": number("extract_60k_foreign_cores") ?? 0])
+                return result(train + test, "PyTorch, dense matmul per step", ["foreign_cores": number("extract_60k_foreign_cores")])
+            }
+            return result(number("extract_s_per_70k_extrap"), "PyTorch, dense matmul per step (7 × 10k)")
+        case "readout-dense", "readout-sparse":
+            return result(number("fit_s"), "scikit-learn lbfgs", ["iterations": number("n_iter"),
+                                                                  "test_accuracy": number("test_acc"),
+                                                                  "foreign_cores": number("fit_foreign_cores")])
+        case "train-basic-snn":
+            return result(number("full_epoch_train_s"), "snnTorch, one epoch", ["foreign_cores": number("full_epoch_foreign_cores"),
+                                                                               "test_accuracy": number("test_acc_after_1_epoch_fashion")])
+        case "infer-basic-snn":
+            return result(number("infer_s_per_10k_median"), "snnTorch, 10k test images")
+        case "train-snn-100":
+            return result(number("snn_train_s_per_epoch_extrap_469"), "snnTorch, 469 × median batch")
+        case "infer-snn-100":
+            return result(number("snn_infer_s_per_10k_extrap"), "snnTorch, 10k test images (extrapolated)")
+        case "train-ann":
+            return result(number("ann_s_per_epoch_median"), "PyTorch, one epoch")
+        case "infer-ann":
+            return result(number("ann_infer_s_per_10k_single_batch"), "PyTorch, 10k test images in one batch")
+        default:
+            return nil
         }
-        guard let fit = number("fit_s") else { return nil }
-        var figures: [String: Double] = [:]
-        figures["iterations"] = number("n_iter")
-        figures["test_accuracy"] = number("test_acc")
-        figures["foreign_cores"] = number("fit_foreign_cores")
-        return BenchmarkResult(name: workload, seconds: fit, detail: "scikit-learn lbfgs", figures: figures)
     }
 }
 

@@ -9,15 +9,20 @@ import TensorCore
 public enum BenchmarkSuite {
     /// `sgemm` (the machine's arithmetic ceiling), spike-count features with dense and sparse
     /// (p_connect 0.05) weights, and the readout fitted on each set of features.
-    public static let workloads = ["sgemm", "lif-features-dense", "readout-dense", "lif-features-sparse", "readout-sparse"]
+    public static let workloads = ["sgemm", "lif-features-dense", "readout-dense", "lif-features-sparse", "readout-sparse",
+                                   "train-basic-snn", "infer-basic-snn", "train-snn-100", "infer-snn-100",
+                                   "train-ann", "infer-ann"]
 
-    /// The reference script and argument for a workload, if there is one.
-    public static func referenceScript(for workload: String) -> (script: String, argument: String)? {
+    /// The reference script and argument for a workload, if there is one, and the result file it
+    /// writes (under `BENCH_OUT`).
+    public static func referenceScript(for workload: String) -> (script: String, argument: String, result: String)? {
         switch workload {
-        case "lif-features-dense": ("w3_lif_features.py", "dense")
-        case "lif-features-sparse": ("w3_lif_features.py", "sparse")
-        case "readout-dense": ("w3_fit.py", "dense")
-        case "readout-sparse": ("w3_fit.py", "sparse")
+        case "train-basic-snn", "infer-basic-snn": ("w1_basic_snn.py", "", "w1.json")
+        case "train-snn-100", "infer-snn-100", "train-ann", "infer-ann": ("w2_snn_classifier.py", "", "w2.json")
+        case "lif-features-dense": ("w3_lif_features.py", "dense", "w3_dense_extract.json")
+        case "lif-features-sparse": ("w3_lif_features.py", "sparse", "w3_sparse_extract.json")
+        case "readout-dense": ("w3_fit.py", "dense", "w3_dense_fit.json")
+        case "readout-sparse": ("w3_fit.py", "sparse", "w3_sparse_fit.json")
         default: nil
         }
     }
@@ -50,6 +55,13 @@ public enum BenchmarkSuite {
             if options.workloads.contains(readoutName) {
                 emit(try bench.readout(features, progress: progress).renamed(readoutName))
             }
+        }
+        for network in TrainingBenchmark.Network.allCases {
+            let train = "train-\(network.rawValue)", infer = "infer-\(network.rawValue)"
+            guard options.workloads.contains(train) || options.workloads.contains(infer) else { continue }
+            let (t, i) = try TrainingBenchmark(split: split, options: options).run(network, progress: progress)
+            if options.workloads.contains(train) { emit(t) }
+            if options.workloads.contains(infer) { emit(i) }
         }
         return results
     }

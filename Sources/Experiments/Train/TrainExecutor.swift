@@ -49,27 +49,28 @@ struct TrainExecutor: BlockExecutor {
             "data: \(split.name), \(split.train.count) train / \(split.test.count) test images",
             "model: " + model.layers.map(\.summary).joined(separator: " → ") + " (\(model.parameterCount) parameters)",
         ], inputs: split.files)
-        for e in history.epochTestAccuracy.indices {
+        for (k, e) in history.testEpochs.enumerated() {
             result.log.append(String(format: "epoch %d: train loss %.4f, test accuracy %.2f%%, %.1f s",
-                                     e + 1, history.epochTrainLoss[e], 100 * history.epochTestAccuracy[e],
+                                     e + 1, history.trainLoss[e], 100 * history.testAccuracy[k],
                                      history.epochSeconds[e]))
         }
         let epochSeconds = history.epochSeconds.reduce(0, +) / Double(max(history.epochSeconds.count, 1))
         result.metrics = [
             Metric("test_accuracy", evaluation.accuracy, label: "test accuracy", direction: .higherIsBetter, format: .percent),
-            Metric("train_accuracy", history.epochTrainAccuracy.last ?? .nan, label: "train accuracy (last epoch)",
+            Metric("train_accuracy", history.trainAccuracy.last ?? .nan, label: "train accuracy (last epoch)",
                    direction: .higherIsBetter, format: .percent),
             Metric("test_loss", evaluation.loss, label: "test loss", direction: .lowerIsBetter, format: .fixed4),
-            Metric("final_train_loss", history.epochTrainLoss.last ?? .nan, label: "train loss (last epoch)",
+            Metric("final_train_loss", history.trainLoss.last ?? .nan, label: "train loss (last epoch)",
                    direction: .lowerIsBetter, format: .fixed4),
             Metric("epoch_seconds", epochSeconds, label: "time per epoch", direction: .lowerIsBetter, format: .seconds),
-            Metric("images_per_second", history.imagesPerSecond, label: "training throughput (images/s)",
+            Metric("images_per_second", history.imagesPerSecond.reduce(0, +) / Double(max(history.imagesPerSecond.count, 1)), label: "training throughput (images/s)",
                    direction: .higherIsBetter, format: .integer),
             Metric("parameters", Double(model.parameterCount), label: "trainable parameters", format: .integer),
         ]
         result.series["batch_loss"] = history.batchLoss
-        result.series["epoch_train_loss"] = history.epochTrainLoss
-        result.series["epoch_test_accuracy"] = history.epochTestAccuracy
+        result.series["epoch_train_loss"] = history.trainLoss
+        result.series["epoch_test_accuracy"] = history.testAccuracy
+        result.series["epoch_train_accuracy"] = history.trainAccuracy
 
         let figures = TrainFigures(context: context, split: split, model: model, config: config, history: history,
                                    evaluation: evaluation, rng: root.derived("figures"))
@@ -86,10 +87,10 @@ struct TrainExecutor: BlockExecutor {
     /// The trainer's settings from the block's parameters.
     private func trainingConfig(_ c: ResolvedConfig, spec: ModelSpec) throws -> TrainingConfig {
         let steps = c.int("num_steps")
-        let encoding: InputEncoding
+        let encoding: Encoding
         switch c.string("encoding") {
         case "direct": encoding = .direct
-        case "latency": encoding = .latency
+        case "latency": encoding = .latency(normalize: true)
         default: encoding = .rate(gain: Float(c.double("gain")))
         }
         let loss: ReadoutLoss

@@ -24,10 +24,11 @@ struct TrainFigures {
             return try context.write(figure, name, "Training loss per batch (faint) and its moving average over "
                              + "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s").")
         case "accuracy":
-            let epochs = history.epochTestAccuracy.indices.map { Double($0 + 1) }
-            var series = [LineSeries(name: "test", x: epochs, y: history.epochTestAccuracy)]
-            if !history.epochTrainAccuracy.isEmpty {
-                series.append(LineSeries(name: "train (running)", x: epochs, y: history.epochTrainAccuracy, dash: .dashed))
+            let tested = history.testEpochs.map { Double($0 + 1) }
+            var series = [LineSeries(name: "test", x: tested, y: history.testAccuracy)]
+            if !history.trainAccuracy.isEmpty {
+                series.append(LineSeries(name: "train (running)", x: history.trainAccuracy.indices.map { Double($0 + 1) },
+                                         y: history.trainAccuracy, dash: .dashed))
             }
             let figure = Figure.lines(series: series, xLabel: "epoch", yLabel: "accuracy", title: "Accuracy per epoch",
                                       markers: true)
@@ -106,7 +107,7 @@ struct TrainFigures {
     private func sampleTrace() throws -> Trace {
         let x = split.test.images.gatherRows([sampleIndex])
         var stream = rng.derived("sample")
-        let input = InputEncoder.encode(x, steps: config.steps, encoding: config.encoding, rng: &stream)
+        let input = config.encoding.encode(x, steps: config.steps, rng: &stream)
         var h = input
         var spiking: [Tensor] = []
         for layer in model.layers {

@@ -192,7 +192,8 @@ public final class Leaky: MembraneRecording {
                             partBeta.withUnsafeMutableBufferPointer { pb in
                                 partTheta.withUnsafeMutableBufferPointer { pt in
                                     let args = LeakyBackwardArgs(u: up.baseAddress!, dI: UncheckedPointer(dp.baseAddress!),
-                                                                 gs: gsp.baseAddress, gm: gmp.baseAddress,
+                                                                 gs: gradSpikes == nil ? nil : gsp.baseAddress,
+                                                                 gm: gradMembrane == nil ? nil : gmp.baseAddress,
                                                                  partBeta: UncheckedPointer(pb.baseAddress!),
                                                                  partTheta: UncheckedPointer(pt.baseAddress!))
                                     let reset = resetMechanism

@@ -116,19 +116,28 @@ enum SampleFigures {
         let classes = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot"]
         let n = 8
         let truth = (0..<n).map { classes[$0 % 10] }
-        let predicted = (0..<n).map { $0 % 3 == 2 ? classes[($0 + 4) % 10] : classes[$0 % 10] }
+        let predicted: [String] = (0..<n).map { (i: Int) -> String in
+            let j: Int = i % 3 == 2 ? (i + 4) % 10 : i % 10
+            return classes[j]
+        }
         let counts: [[Double]] = (0..<n).map { i in
             let p = classes.firstIndex(of: predicted[i])!
-            return (0..<10).map { c in c == p ? 14 + Double(i) : Double(Int(8 * SampleData.hash(i, c))) }
+            return (0..<10).map { (c: Int) -> Double in
+                if c == p { return 14 + Double(i) }
+                return Double(Int(8 * SampleData.hash(i, c)))
+            }
         }
         out.append(("prediction-gallery", try Figure.predictionGallery(
             images: (0..<n).map { SampleData.digit($0) }, width: 28, trueLabels: truth, predictedLabels: predicted,
             counts: counts, classNames: classes, columns: 4, title: "Test predictions")))
         let digits = (0..<10).map(String.init)
+        let digitCounts: [[Double]] = (0..<5).map { (i: Int) -> [Double] in
+            (0..<10).map { (c: Int) -> Double in Double(Int(10 * SampleData.hash(i, c))) }
+        }
         out.append(("prediction-gallery-digits", try Figure.predictionGallery(
             images: (0..<5).map { SampleData.digit($0) }, width: 28, trueLabels: ["0", "1", "2", "3", "4"],
             predictedLabels: ["0", "7", "2", "3", "9"],
-            counts: (0..<5).map { i in (0..<10).map { Double(Int(10 * SampleData.hash(i, $0))) } },
+            counts: digitCounts,
             classNames: digits, columns: 3, title: "Digits")))
         let outputs = SampleData.outputSpikes(classes: 10, steps: 25, winner: 3)
         out.append(("sample-analysis", try Figure.sampleAnalysis(

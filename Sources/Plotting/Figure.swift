@@ -24,6 +24,11 @@ public struct Figure: Sendable {
     public var padding: Double = 10
     /// Extra horizontal / vertical space between grid cells, in points.
     public var spacing: Double = 14
+    /// Relative heights of the grid rows (matplotlib's `height_ratios`), e.g. `[3, 1]`; `nil` (or a
+    /// list of the wrong length or with non-positive entries) gives equal rows.
+    public var rowHeights: [Double]?
+    /// Relative widths of the grid columns (matplotlib's `width_ratios`); `nil` gives equal columns.
+    public var columnWidths: [Double]?
     public let rows: Int
     public let columns: Int
     /// The axes in row-major order (`rows × columns`).

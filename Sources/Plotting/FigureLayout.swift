@@ -104,21 +104,33 @@ extension Figure {
         }
         let gapX = Double(columns - 1) * spacing
         let gapY = Double(rows - 1) * spacing
-        let w = max(8, (area.width - gapX - colLeft.reduce(0, +) - colRight.reduce(0, +)) / Double(columns))
-        let h = max(8, (area.height - gapY - rowTop.reduce(0, +) - rowBottom.reduce(0, +)) / Double(rows))
+        let freeW = area.width - gapX - colLeft.reduce(0, +) - colRight.reduce(0, +)
+        let freeH = area.height - gapY - rowTop.reduce(0, +) - rowBottom.reduce(0, +)
+        let w = Figure.shares(freeW, count: columns, ratios: columnWidths)
+        let h = Figure.shares(freeH, count: rows, ratios: rowHeights)
         var boxes: [Rect] = []
         boxes.reserveCapacity(axes.count)
         for r in 0..<rows {
             var y = area.minY
-            for rr in 0..<r { y += rowTop[rr] + h + rowBottom[rr] + spacing }
+            for rr in 0..<r { y += rowTop[rr] + h[rr] + rowBottom[rr] + spacing }
             y += rowTop[r]
             for c in 0..<columns {
                 var x = area.minX
-                for cc in 0..<c { x += colLeft[cc] + w + colRight[cc] + spacing }
+                for cc in 0..<c { x += colLeft[cc] + w[cc] + colRight[cc] + spacing }
                 x += colLeft[c]
-                boxes.append(Rect(x: x, y: y, width: w, height: h))
+                boxes.append(Rect(x: x, y: y, width: w[c], height: h[r]))
             }
         }
         return boxes
+    }
+
+    /// `total` split into `count` parts (each at least 8 points) in proportion to `ratios`, or equally
+    /// when `ratios` is nil, of the wrong length, or has a non-positive or non-finite entry.
+    static func shares(_ total: Double, count: Int, ratios: [Double]?) -> [Double] {
+        guard let ratios, ratios.count == count, ratios.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            return Array(repeating: max(8, total / Double(count)), count: count)
+        }
+        let sum = ratios.reduce(0, +)
+        return ratios.map { max(8, total * $0 / sum) }
     }
 }

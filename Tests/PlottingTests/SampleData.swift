@@ -72,4 +72,25 @@ enum SampleData {
         }
         return img
     }
+
+    /// Rate-coded input spikes of an image: pixel `p` spikes at step `t` with probability `image[p]`
+    /// (a hash in place of a random draw).
+    static func inputSpikes(_ image: [Float], steps: Int) -> [[Int]] {
+        image.enumerated().map { p, v in (0..<steps).filter { hash(p + 1000, $0) < Double(v) } }
+    }
+
+    /// Output spike times for `classes` neurons with rates rising towards class `winner`.
+    static func outputSpikes(classes: Int, steps: Int, winner: Int) -> [[Int]] {
+        (0..<classes).map { c in
+            let rate = c == winner ? 0.6 : 0.05 + 0.1 * hash(c, 77)
+            return (0..<steps).filter { hash(c * 31 + winner, $0 + 500) < rate }
+        }
+    }
+
+    /// A noisy decaying loss curve.
+    static func loss(batches: Int, start: Double, end: Double, seed: Int) -> [Double] {
+        (0..<batches).map { j in
+            end + (start - end) * exp(-Double(j) / Double(max(batches, 1)) * 5) + 0.25 * (hash(j, seed) - 0.5)
+        }
+    }
 }

@@ -61,6 +61,7 @@ enum SampleFigures {
                                                        titleColors: correct.map { $0 ? Color.correctGreen : Color.wrongRed },
                                                        columns: 6, title: "Predictions")))
         out.append(("core-subplots", coreSubplots()))
+        out.append(contentsOf: try snnFigures())
         // Degenerate data.
         out.append(("degenerate-empty-lines", Figure.lines(series: [], xLabel: "x", yLabel: "y", title: "Empty")))
         out.append(("degenerate-flat", Figure.lines(series: [LineSeries(name: "flat", x: [0, 1, 2], y: [0.5, 0.5, 0.5]),
@@ -102,5 +103,57 @@ enum SampleFigures {
         figure[1, 1].text("note", x: 2, y: 5, color: .gray)
         figure[1, 1].yLabel = "count"
         return figure
+    }
+
+    /// The SNN report figures: spike overlay, prediction gallery, sample analysis, loss curves and
+    /// accuracy bars.
+    static func snnFigures() throws -> [(String, Figure)] {
+        var out: [(String, Figure)] = []
+        let digit = SampleData.digit(0)
+        out.append(("spike-overlay", try Figure.spikeOverlay(image: digit, width: 28,
+                                                             spikes: SampleData.inputSpikes(digit, steps: 25),
+                                                             steps: 25, title: "Input spikes over the image")))
+        let classes = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot"]
+        let n = 8
+        let truth = (0..<n).map { classes[$0 % 10] }
+        let predicted: [String] = (0..<n).map { (i: Int) -> String in
+            let j: Int = i % 3 == 2 ? (i + 4) % 10 : i % 10
+            return classes[j]
+        }
+        let counts: [[Double]] = (0..<n).map { i in
+            let p = classes.firstIndex(of: predicted[i])!
+            return (0..<10).map { (c: Int) -> Double in
+                if c == p { return 14 + Double(i) }
+                return Double(Int(8 * SampleData.hash(i, c)))
+            }
+        }
+        out.append(("prediction-gallery", try Figure.predictionGallery(
+            images: (0..<n).map { SampleData.digit($0) }, width: 28, trueLabels: truth, predictedLabels: predicted,
+            counts: counts, classNames: classes, columns: 4, title: "Test predictions")))
+        let digits = (0..<10).map(String.init)
+        let digitCounts: [[Double]] = (0..<5).map { (i: Int) -> [Double] in
+            (0..<10).map { (c: Int) -> Double in Double(Int(10 * SampleData.hash(i, c))) }
+        }
+        out.append(("prediction-gallery-digits", try Figure.predictionGallery(
+            images: (0..<5).map { SampleData.digit($0) }, width: 28, trueLabels: ["0", "1", "2", "3", "4"],
+            predictedLabels: ["0", "7", "2", "3", "9"],
+            counts: digitCounts,
+            classNames: digits, columns: 3, title: "Digits")))
+        let outputs = SampleData.outputSpikes(classes: 10, steps: 25, winner: 3)
+        out.append(("sample-analysis", try Figure.sampleAnalysis(
+            image: SampleData.digit(1), width: 28, counts: outputs.map { Double($0.count) }, classNames: classes,
+            outputSpikeTimes: outputs, steps: 25, title: "Sample 17: true Dress")))
+        let losses: [(name: String, y: [Double])] = [
+            ("rate coding", SampleData.loss(batches: 200, start: 2.3, end: 0.5, seed: 1)),
+            ("latency coding", SampleData.loss(batches: 200, start: 2.3, end: 0.8, seed: 2)),
+            ("membrane readout", SampleData.loss(batches: 150, start: 2.0, end: 0.4, seed: 3)),
+        ]
+        out.append(("loss-curves", Figure.lossCurves(series: losses, title: "Training loss")))
+        out.append(("loss-curves-smoothed", Figure.lossCurves(series: losses, title: "Training loss (20-batch mean)",
+                                                              smoothing: 20)))
+        out.append(("accuracy-bars", Figure.accuracyBars(labels: ["rate", "latency", "membrane", "CNN"],
+                                                         values: [0.8412, 0.7935, 0.8671, 1.0], title: "Test accuracy",
+                                                         reference: 0.1)))
+        return out
     }
 }

@@ -1,0 +1,72 @@
+/// Binary rows stored compactly: the column indices of the ones in each row (CSR without values).
+///
+/// `rowOffsets` has `rows + 1` entries; row r's active columns are
+/// `indices[rowOffsets[r] ..< rowOffsets[r + 1]]`, ascending.
+public struct BinaryRows: Sendable, Equatable {
+    public let rows: Int
+    public let columns: Int
+    public let rowOffsets: [Int32]
+    public let indices: [Int32]
+
+    public init(rows: Int, columns: Int, rowOffsets: [Int32], indices: [Int32]) {
+        precondition(rowOffsets.count == rows + 1, "need rows + 1 offsets")
+        self.rows = rows
+        self.columns = columns
+        self.rowOffsets = rowOffsets
+        self.indices = indices
+    }
+
+    /// Fraction of ones.
+    public var density: Double { rows * columns == 0 ? 0 : Double(indices.count) / Double(rows * columns) }
+
+    /// The events of `values` (`rows × columns`, row-major) when every value is 0 or 1 and at most
+    /// `maxDensity` of them are ones; nil otherwise (one pass, stops at the first non-binary value).
+    public static func binary(_ values: UnsafeBufferPointer<Float>, rows: Int, columns: Int,
+                              maxDensity: Double) -> BinaryRows? {
+        precondition(values.count == rows * columns)
+        let limit = Int(maxDensity * Double(values.count))
+        var offsets = [Int32](repeating: 0, count: rows + 1)
+        var indices = [Int32]()
+        indices.reserveCapacity(min(limit, values.count) + 1)
+        for r in 0..<rows {
+            let base = r * columns
+            for c in 0..<columns {
+                let v = values[base + c]
+                if v == 1 {
+                    indices.append(Int32(c))
+                } else if v != 0 {
+                    return nil
+                }
+            }
+            if indices.count > limit { return nil }
+            offsets[r + 1] = Int32(indices.count)
+        }
+        return BinaryRows(rows: rows, columns: columns, rowOffsets: offsets, indices: indices)
+    }
+
+    /// The transpose: for each column, the rows where it is one (ascending).
+    public func transposed() -> BinaryRows {
+        var counts = [Int32](repeating: 0, count: columns + 1)
+        for i in indices { counts[Int(i) + 1] += 1 }
+        for c in 0..<columns { counts[c + 1] += counts[c] }
+        var fill = counts
+        var out = [Int32](repeating: 0, count: indices.count)
+        for r in 0..<rows {
+            for k in Int(rowOffsets[r])..<Int(rowOffsets[r + 1]) {
+                let c = Int(indices[k])
+                out[Int(fill[c])] = Int32(r)
+                fill[c] += 1
+            }
+        }
+        return BinaryRows(rows: columns, columns: rows, rowOffsets: counts, indices: out)
+    }
+
+    /// Dense 0/1 values (tests).
+    public func dense() -> [Float] {
+        var out = [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+            for k in Int(rowOffsets[r])..<Int(rowOffsets[r + 1]) { out[r * columns + Int(indices[k])] = 1 }
+        }
+        return out
+    }
+}

@@ -1,0 +1,288 @@
+import TensorCore
+
+/// How a leaky neuron resets after a spike (snnTorch `reset_mechanism`).
+public enum LeakyReset: String, Sendable {
+    /// `U ← β̃U + I − R·θ` (snnTorch "subtract", the default).
+    case subtract
+    /// `U ← β̃(1 − R)U + I` (snnTorch "zero").
+    case zero
+}
+
+/// What a `Leaky` layer passes on as its forward output.
+public enum LeakyOutput: String, Sendable {
+    /// The spikes `S` (hidden layers).
+    case spikes
+    /// The membrane `U` (readout layers whose loss reads the membrane).
+    case membrane
+}
+
+/// The leaky integrate-and-fire recurrence as generic per-element functions, so the Float layer and
+/// the Double reference in the tests run the same math.
+public enum LeakyMath {
+    /// `clamp(β, 0, 1)` as snnTorch applies it every step.
+    @inlinable @inline(__always)
+    public static func clampedBeta<S: BinaryFloatingPoint>(_ beta: S) -> S { min(max(beta, 0), 1) }
+
+    /// d clamp(β, 0, 1) / dβ (torch passes the gradient on the closed interval).
+    @inlinable @inline(__always)
+    public static func clampPass<S: BinaryFloatingPoint>(_ beta: S) -> S { beta >= 0 && beta <= 1 ? 1 : 0 }
+
+    /// Heaviside with H(0) = 0 (snnTorch fires on `U − θ > 0`).
+    @inlinable @inline(__always)
+    public static func heaviside<S: BinaryFloatingPoint>(_ x: S) -> S { x > 0 ? 1 : 0 }
+
+    /// One step: `R = H(U[t−1] − θ)`, then subtract `U = β̃U[t−1] + I − Rθ` or zero
+    /// `U = β̃(1 − R)U[t−1] + I`. `beta` is already clamped.
+    @inlinable @inline(__always)
+    public static func step<S: BinaryFloatingPoint>(uPrev: S, input: S, beta: S, threshold: S, reset: LeakyReset) -> S {
+        let r = heaviside(uPrev - threshold)
+        switch reset {
+        case .subtract: return beta * uPrev + input - r * threshold
+        case .zero: return beta * (1 - r) * uPrev + input
+        }
+    }
+
+    /// Gradients of one step, given the carry dL/dU[t] from step t+1 (`carry`), the loss's direct
+    /// dL/dU[t] (`gradMembrane`) and dL/dS[t] (`gradSpike`), and `surrogate` = dS/dU at U[t] − θ.
+    /// Returns dL/dI[t] (= total dL/dU[t]), the contributions to dL/dβ̃ and dL/dθ, and the carry
+    /// dL/dU[t−1] (the reset R[t] is detached: no gradient through it).
+    @inlinable @inline(__always)
+    public static func backwardStep<S: BinaryFloatingPoint>(carry: S, gradMembrane: S, gradSpike: S, surrogate: S,
+                                                              uPrev: S, beta: S, threshold: S, reset: LeakyReset)
+        -> (input: S, beta: S, threshold: S, carry: S) {
+        let g = carry + gradMembrane + gradSpike * surrogate
+        let r = heaviside(uPrev - threshold)
+        switch reset {
+        case .subtract:
+            return (g, g * uPrev, -g * r - gradSpike * surrogate, g * beta)
+        case .zero:
+            let keep = 1 - r
+            return (g, g * keep * uPrev, -gradSpike * surrogate, g * beta * keep)
+        }
+    }
+}
+
+/// snnTorch's `Leaky` neuron over a whole sequence.
+///
+/// Shapes: input current `I` `[T, B, F]` → spikes `S` `[T, B, F]` (or the membrane `U` when
+/// `output == .membrane`); `lastMembrane` is `U` `[T, B, F]`. With `U[−1] = 0`, for t = 0…T−1:
+///
+///     R[t] = H(U[t−1] − θ)                       (detached)
+///     U[t] = β̃·U[t−1] + I[t] − R[t]·θ            (subtract)   or   β̃·(1 − R[t])·U[t−1] + I[t]  (zero)
+///     S[t] = H(U[t] − θ),   H(x) = [x > 0],   β̃ = clamp(β, 0, 1)
+///
+/// Backward (BPTT): dS/dU is `surrogate.derivative(U − θ)`; dL/dI[t] = dL/dU[t] (total, including
+/// the carry β̃·dL/dU[t+1], times (1 − R[t+1]) for zero reset); dL/dβ = Σ dL/dU[t]·U[t−1] (zero
+/// reset: ·(1 − R[t])); dL/dθ = −Σ dL/dS[t]·S'(U[t] − θ) − Σ dL/dU[t]·R[t] (subtract only).
+/// Memory: only `U` is kept (Float); spikes and resets are recomputed from it.
+public final class Leaky: MembraneRecording {
+    public let resetMechanism: LeakyReset
+    public let surrogate: Surrogate
+    public let output: LeakyOutput
+    public let learnBeta: Bool
+    public let learnThreshold: Bool
+    /// β (shape [1]); trained when `learnBeta`.
+    public let beta: Parameter
+    /// θ (shape [1]); trained when `learnThreshold`.
+    public let threshold: Parameter
+    /// Threads for the recurrence (neurons are independent).
+    public var workers: Int
+
+    public private(set) var lastMembrane = Tensor(zeros: [0, 0, 0])
+    private var forwardBeta: Float = 0
+    private var forwardThreshold: Float = 1
+
+    public init(beta: Float, threshold: Float = 1, resetMechanism: LeakyReset = .subtract,
+                surrogate: Surrogate = .atan(alpha: 2), learnBeta: Bool = false, learnThreshold: Bool = false,
+                output: LeakyOutput = .spikes, workers: Int = 2) {
+        self.beta = Parameter(name: "beta", shape: [1], value: [beta])
+        self.threshold = Parameter(name: "threshold", shape: [1], value: [threshold])
+        self.resetMechanism = resetMechanism
+        self.surrogate = surrogate
+        self.learnBeta = learnBeta
+        self.learnThreshold = learnThreshold
+        self.output = output
+        self.workers = max(1, workers)
+    }
+
+    public var summary: String {
+        var s = "leaky(β=\(beta.value[0]), θ=\(threshold.value[0]), reset=\(resetMechanism.rawValue), \(surrogate.summary)"
+        if learnBeta { s += ", learn β" }
+        if learnThreshold { s += ", learn θ" }
+        if output == .membrane { s += ", out=membrane" }
+        return s + ")"
+    }
+
+    public var parameters: [Parameter] { (learnBeta ? [beta] : []) + (learnThreshold ? [threshold] : []) }
+
+    public func outputFeatures(_ inputFeatures: Int) -> Int { inputFeatures }
+
+    /// Neuron ranges for the workers: contiguous slices of the B·F neurons of one step.
+    private func chunks(_ n: Int) -> (count: Int, size: Int) {
+        let count = workers <= 1 ? 1 : min(max(1, n / 256), workers * 4)
+        return (count, (n + count - 1) / count)
+    }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        precondition(x.rank == 3, "leaky expects [T, B, F], got \(x.shape)")
+        let steps = x.shape[0], n = x.shape[1] * x.shape[2]
+        let b = LeakyMath.clampedBeta(beta.value[0]), th = threshold.value[0]
+        forwardBeta = beta.value[0]; forwardThreshold = th
+        var u = [Float](repeating: 0, count: steps * n)
+        var s = output == .spikes ? [Float](repeating: 0, count: steps * n) : []
+        let reset = resetMechanism, wantSpikes = output == .spikes
+        let (count, size) = chunks(n)
+        x.storage.withUnsafeBufferPointer { xp in
+            u.withUnsafeMutableBufferPointer { up in
+                s.withUnsafeMutableBufferPointer { sp in
+                    let xb = xp.baseAddress!, ub = UncheckedPointer(up.baseAddress!)
+                    let sb = UncheckedPointer(sp.baseAddress ?? ub.p)
+                    parallelChunks(count, workers: workers) { c in
+                        let lo = c * size, hi = min(n, lo + size)
+                        if lo >= hi { return }
+                        for t in 0..<steps {
+                            let row = t * n
+                            if t == 0 {
+                                for i in lo..<hi { ub.p[i] = xb[i] }
+                            } else if reset == .subtract {
+                                for i in lo..<hi {
+                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                                   threshold: th, reset: .subtract)
+                                }
+                            } else {
+                                for i in lo..<hi {
+                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                                   threshold: th, reset: .zero)
+                                }
+                            }
+                            if wantSpikes {
+                                for i in lo..<hi { sb.p[row + i] = LeakyMath.heaviside(ub.p[row + i] - th) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        lastMembrane = Tensor(shape: x.shape, storage: u)
+        return wantSpikes ? Tensor(shape: x.shape, storage: s) : lastMembrane
+    }
+
+    public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
+        switch output {
+        case .spikes: return backward(gradSpikes: gradOutput, gradMembrane: nil, needsInputGradient: needsInputGradient)
+        case .membrane: return backward(gradSpikes: nil, gradMembrane: gradOutput, needsInputGradient: needsInputGradient)
+        }
+    }
+
+    public func backward(gradSpikes: Tensor?, gradMembrane: Tensor?, needsInputGradient: Bool) -> Tensor {
+        let shape = lastMembrane.shape
+        precondition(gradSpikes.map { $0.shape == shape } ?? true, "leaky: spike gradient \(gradSpikes!.shape) vs \(shape)")
+        precondition(gradMembrane.map { $0.shape == shape } ?? true, "leaky: membrane gradient \(gradMembrane!.shape) vs \(shape)")
+        let steps = shape[0], n = shape[1] * shape[2]
+        let b = LeakyMath.clampedBeta(forwardBeta), th = forwardThreshold
+        let (count, size) = chunks(n)
+        var dI = [Float](repeating: 0, count: steps * n)
+        var partBeta = [Double](repeating: 0, count: count), partTheta = [Double](repeating: 0, count: count)
+        let gs = gradSpikes?.storage ?? [], gm = gradMembrane?.storage ?? []
+        func run<G: SurrogateKernel>(_ sg: G) {
+            lastMembrane.storage.withUnsafeBufferPointer { up in
+                dI.withUnsafeMutableBufferPointer { dp in
+                    gs.withUnsafeBufferPointer { gsp in
+                        gm.withUnsafeBufferPointer { gmp in
+                            partBeta.withUnsafeMutableBufferPointer { pb in
+                                partTheta.withUnsafeMutableBufferPointer { pt in
+                                    let args = LeakyBackwardArgs(u: up.baseAddress!, dI: UncheckedPointer(dp.baseAddress!),
+                                                                 gs: gradSpikes == nil ? nil : gsp.baseAddress,
+                                                                 gm: gradMembrane == nil ? nil : gmp.baseAddress,
+                                                                 partBeta: UncheckedPointer(pb.baseAddress!),
+                                                                 partTheta: UncheckedPointer(pt.baseAddress!))
+                                    let reset = resetMechanism
+                                    parallelChunks(count, workers: workers) { c in
+                                        let lo = c * size, hi = min(n, lo + size)
+                                        if lo >= hi { return }
+                                        leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b, threshold: th,
+                                                           reset: reset, chunk: c, surrogate: sg)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        switch surrogate {
+        case .atan(let alpha): run(ATanKernel(alpha: alpha))
+        case .fastSigmoid(let slope): run(FastSigmoidKernel(slope: slope))
+        }
+        if learnBeta {
+            beta.grad[0] += Float(partBeta.reduce(0, +)) * LeakyMath.clampPass(forwardBeta)
+        }
+        if learnThreshold { threshold.grad[0] += Float(partTheta.reduce(0, +)) }
+        return Tensor(shape: shape, storage: dI)
+    }
+}
+
+/// A raw pointer that worker closures may share (each worker writes disjoint elements).
+struct UncheckedPointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
+}
+
+protocol SurrogateKernel {
+    func callAsFunction(_ x: Float) -> Float
+}
+
+struct ATanKernel: SurrogateKernel {
+    let alpha: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { SurrogateMath.atan(x, alpha: alpha) }
+}
+
+struct FastSigmoidKernel: SurrogateKernel {
+    let slope: Float
+    @inline(__always) func callAsFunction(_ x: Float) -> Float { SurrogateMath.fastSigmoid(x, slope: slope) }
+}
+
+struct LeakyBackwardArgs: @unchecked Sendable {
+    let u: UnsafePointer<Float>
+    let dI: UncheckedPointer<Float>
+    let gs: UnsafePointer<Float>?
+    let gm: UnsafePointer<Float>?
+    let partBeta: UncheckedPointer<Double>
+    let partTheta: UncheckedPointer<Double>
+}
+
+/// BPTT over neurons `lo..<hi` of every step, newest step first (one worker's share).
+@inline(__always)
+private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int,
+                                                    beta: Float, threshold: Float, reset: LeakyReset, chunk: Int,
+                                                    surrogate: G) {
+    let width = hi - lo
+    var carry = [Float](repeating: 0, count: width)
+    var gBeta = [Float](repeating: 0, count: width), gTheta = [Float](repeating: 0, count: width)
+    carry.withUnsafeMutableBufferPointer { cp in
+        gBeta.withUnsafeMutableBufferPointer { bp in
+            gTheta.withUnsafeMutableBufferPointer { tp in
+                for t in stride(from: steps - 1, through: 0, by: -1) {
+                    let row = t * n + lo
+                    for j in 0..<width {
+                        let u = a.u[row + j]
+                        let uPrev: Float = t > 0 ? a.u[row - n + j] : 0
+                        let gsv: Float = a.gs.map { $0[row + j] } ?? 0
+                        let gmv: Float = a.gm.map { $0[row + j] } ?? 0
+                        let sg = surrogate(u - threshold)
+                        let r = LeakyMath.backwardStep(carry: cp[j], gradMembrane: gmv, gradSpike: gsv, surrogate: sg,
+                                                       uPrev: uPrev, beta: beta, threshold: threshold, reset: reset)
+                        a.dI.p[row + j] = r.input
+                        bp[j] += r.beta
+                        tp[j] += r.threshold
+                        cp[j] = r.carry
+                    }
+                }
+            }
+        }
+    }
+    var sb = 0.0, st = 0.0
+    for j in 0..<width { sb += Double(gBeta[j]); st += Double(gTheta[j]) }
+    a.partBeta.p[chunk] = sb
+    a.partTheta.p[chunk] = st
+}

@@ -1,0 +1,193 @@
+import TensorCore
+
+/// Fully connected layer applied to every step: `y = x·W + b`.
+///
+/// Shapes: input `[T, B, in]` (any leading dimensions; M = T·B rows) → output `[T, B, out]`;
+/// weight `W` `[in, out]` (row-major, so the whole sequence is one sgemm), bias `b` `[out]`.
+/// PyTorch's default init: `W, b ~ U(−1/√in, 1/√in)`.
+///
+/// Backward: `dW += Xᵀ·dY`, `db += Σ_rows dY`, `dX = dY·Wᵀ` (only when `needsInputGradient`).
+///
+/// Event-driven path: when the input is binary (every value 0 or 1) and at most
+/// `eventDensityLimit` of it is ones, the input is kept as `BinaryRows` (indices of the ones per
+/// row) instead of Floats; then `y[r] = b + Σ_{i active in r} W[i]` and
+/// `dW[i] += Σ_{r: i active in r} dY[r]`. Otherwise the input tensor is kept and sgemm is used
+/// (the dense path is the reference; `path` forces either).
+public final class Linear: Layer {
+    public enum Path: String, Sendable { case auto, dense, event }
+
+    public let inputs: Int
+    public let outputs: Int
+    /// `[inputs, outputs]`.
+    public let weight: Parameter
+    /// `[outputs]`, nil without bias.
+    public let bias: Parameter?
+    /// `.auto` picks the event path for sparse binary input.
+    public var path: Path = .auto
+    /// Largest fraction of ones for the event path under `.auto`.
+    public var eventDensityLimit: Double = 0.3
+    /// Threads for the event-driven accumulation.
+    public var workers: Int
+    /// Whether the latest forward used the event path.
+    public private(set) var lastForwardWasEventDriven = false
+
+    private var savedInput: Tensor?
+    private var savedEvents: BinaryRows?
+    private var savedShape: [Int] = []
+
+    public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2) {
+        precondition(inputs > 0 && outputs > 0)
+        self.inputs = inputs
+        self.outputs = outputs
+        self.workers = max(1, workers)
+        let bound = 1 / Float(inputs).squareRoot()
+        var w = [Float](repeating: 0, count: inputs * outputs)
+        for i in w.indices { w[i] = (2 * rng.nextFloat() - 1) * bound }
+        weight = Parameter(name: "weight", shape: [inputs, outputs], value: w)
+        if bias {
+            var b = [Float](repeating: 0, count: outputs)
+            for i in b.indices { b[i] = (2 * rng.nextFloat() - 1) * bound }
+            self.bias = Parameter(name: "bias", shape: [outputs], value: b)
+        } else {
+            self.bias = nil
+        }
+    }
+
+    public var summary: String { "linear(\(inputs)→\(outputs)\(bias == nil ? ", no bias" : ""))" }
+    public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+    public func outputFeatures(_ inputFeatures: Int) -> Int { outputs }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        precondition(x.rank >= 2 && x.shape.last == inputs, "\(summary): input \(x.shape)")
+        let rows = x.count / inputs, nOut = outputs, nIn = inputs
+        savedShape = x.shape
+        var events: BinaryRows?
+        if path != .dense {
+            events = x.storage.withUnsafeBufferPointer {
+                BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit)
+            }
+            precondition(path != .event || events != nil, "\(summary): event path needs binary input")
+        }
+        var y = [Float](repeating: 0, count: rows * nOut)
+        if let b = bias?.value {
+            y.withUnsafeMutableBufferPointer { yp in
+                for r in 0..<rows { for j in 0..<nOut { yp[r * nOut + j] = b[j] } }
+            }
+        }
+        if let events {
+            y.withUnsafeMutableBufferPointer { yp in
+                weight.value.withUnsafeBufferPointer { wp in
+                    events.rowOffsets.withUnsafeBufferPointer { op in
+                        events.indices.withUnsafeBufferPointer { ip in
+                            let yb = UncheckedPointer(yp.baseAddress!)
+                            let chunks = workers <= 1 ? 1 : min(rows, workers * 8)
+                            let size = (rows + chunks - 1) / max(1, chunks)
+                            parallelChunks(chunks, workers: workers) { c in
+                                let lo = c * size, hi = min(rows, lo + size)
+                                if lo >= hi { return }
+                                for r in lo..<hi {
+                                    accumulateRows(into: yb.p + r * nOut, width: nOut, source: wp.baseAddress!,
+                                                   stride: nOut, indices: ip.baseAddress! + Int(op[r]),
+                                                   count: Int(op[r + 1] - op[r]))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            savedEvents = training ? events : nil
+            savedInput = nil
+            lastForwardWasEventDriven = true
+        } else {
+            x.storage.withUnsafeBufferPointer { xp in
+                weight.value.withUnsafeBufferPointer { wp in
+                    y.withUnsafeMutableBufferPointer { yp in
+                        BLAS.sgemm(transA: false, transB: false, m: rows, n: nOut, k: nIn, alpha: 1,
+                                   a: xp.baseAddress!, lda: nIn, b: wp.baseAddress!, ldb: nOut,
+                                   beta: bias == nil ? 0 : 1, c: yp.baseAddress!, ldc: nOut)
+                    }
+                }
+            }
+            savedInput = training ? x : nil
+            savedEvents = nil
+            lastForwardWasEventDriven = false
+        }
+        return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
+    }
+
+    public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
+        let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
+        precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
+        precondition(savedInput != nil || savedEvents != nil, "\(summary): backward without a training forward")
+        if let bias {
+            gradOutput.storage.withUnsafeBufferPointer { gp in
+                bias.grad.withUnsafeMutableBufferPointer { bp in
+                    for r in 0..<rows { for j in 0..<nOut { bp[j] += gp[r * nOut + j] } }
+                }
+            }
+        }
+        if let events = savedEvents {
+            let byInput = events.transposed()
+            gradOutput.storage.withUnsafeBufferPointer { gp in
+                weight.grad.withUnsafeMutableBufferPointer { dwp in
+                    byInput.rowOffsets.withUnsafeBufferPointer { op in
+                        byInput.indices.withUnsafeBufferPointer { ip in
+                            let dw = UncheckedPointer(dwp.baseAddress!)
+                            let chunks = workers <= 1 ? 1 : min(nIn, workers * 8)
+                            let size = (nIn + chunks - 1) / chunks
+                            parallelChunks(chunks, workers: workers) { c in
+                                let lo = c * size, hi = min(nIn, lo + size)
+                                if lo >= hi { return }
+                                for i in lo..<hi {
+                                    accumulateRows(into: dw.p + i * nOut, width: nOut, source: gp.baseAddress!,
+                                                   stride: nOut, indices: ip.baseAddress! + Int(op[i]),
+                                                   count: Int(op[i + 1] - op[i]))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else if let x = savedInput {
+            x.storage.withUnsafeBufferPointer { xp in
+                gradOutput.storage.withUnsafeBufferPointer { gp in
+                    weight.grad.withUnsafeMutableBufferPointer { dwp in
+                        BLAS.sgemm(transA: true, transB: false, m: nIn, n: nOut, k: rows, alpha: 1,
+                                   a: xp.baseAddress!, lda: nIn, b: gp.baseAddress!, ldb: nOut,
+                                   beta: 1, c: dwp.baseAddress!, ldc: nOut)
+                    }
+                }
+            }
+        }
+        guard needsInputGradient else { return Tensor(zeros: [0]) }
+        var dx = [Float](repeating: 0, count: rows * nIn)
+        gradOutput.storage.withUnsafeBufferPointer { gp in
+            weight.value.withUnsafeBufferPointer { wp in
+                dx.withUnsafeMutableBufferPointer { dp in
+                    BLAS.sgemm(transA: false, transB: true, m: rows, n: nIn, k: nOut, alpha: 1,
+                               a: gp.baseAddress!, lda: nOut, b: wp.baseAddress!, ldb: nOut,
+                               beta: 0, c: dp.baseAddress!, ldc: nIn)
+                }
+            }
+        }
+        return Tensor(shape: savedShape, storage: dx)
+    }
+}
+
+/// `dst[0..<width] += Σ_k source[indices[k] · stride ..< + width]`, four source rows per pass.
+@inline(__always)
+func accumulateRows(into dst: UnsafeMutablePointer<Float>, width: Int, source: UnsafePointer<Float>, stride: Int,
+                    indices: UnsafePointer<Int32>, count: Int) {
+    var k = 0
+    while k + 4 <= count {
+        let a = source + Int(indices[k]) * stride, b = source + Int(indices[k + 1]) * stride
+        let c = source + Int(indices[k + 2]) * stride, d = source + Int(indices[k + 3]) * stride
+        for j in 0..<width { dst[j] += (a[j] + b[j]) + (c[j] + d[j]) }
+        k += 4
+    }
+    while k < count {
+        let a = source + Int(indices[k]) * stride
+        for j in 0..<width { dst[j] += a[j] }
+        k += 1
+    }
+}

@@ -84,7 +84,7 @@ struct ModelSpec: Equatable {
                 layers.append(Linear(inputs: features, outputs: n, rng: &layerRNG))
                 features = n
             case .leaky(let beta, let threshold, let reset):
-                let mechanism: Leaky.ResetMechanism = (reset ?? config.string("reset")) == "zero" ? .zero : .subtract
+                let mechanism: LeakyReset = (reset ?? config.string("reset")) == "zero" ? .zero : .subtract
                 layers.append(Leaky(beta: Float(beta ?? config.double("beta")),
                                     threshold: Float(threshold ?? config.double("threshold")),
                                     resetMechanism: mechanism, surrogate: surrogate,

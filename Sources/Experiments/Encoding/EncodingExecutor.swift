@@ -30,6 +30,7 @@ struct EncodingExecutor: BlockExecutor {
                           sweepable: true, range: 0...1e9),
             ParameterSpec("linear", .bool, default: .bool(false), doc: "latency: linear instead of logarithmic code"),
             ParameterSpec("normalize", .bool, default: .bool(true), doc: "latency: stretch spike times over all steps"),
+            ParameterSpec("clip", .bool, default: .bool(true), doc: "latency: pixels below the threshold do not spike"),
             ParameterSpec("figures", .stringList(allowed: ["input_raster", "overlay", "counts"]),
                           default: .list([.string("input_raster"), .string("overlay"), .string("counts")]),
                           doc: "figures to draw"),
@@ -47,16 +48,18 @@ struct EncodingExecutor: BlockExecutor {
         switch c.string("encoding") {
         case "latency":
             spikes = LatencyEncoder.encode(x, steps: steps, tau: Float(c.double("tau")), threshold: Float(c.double("threshold")),
-                                           linear: c.bool("linear"), normalize: c.bool("normalize"))
+                                           linear: c.bool("linear"), normalize: c.bool("normalize"),
+                                           clip: c.bool("clip"))
         case "delta":
-            // The image fading in over the first half of the steps, then held: changes spike, a still image does not.
+            // A blank screen, the image shown from a quarter to three quarters of the run, blank again:
+            // delta modulation fires where the input changes (on: +1, off: −1), not while it is still.
+            let on = steps / 4, off = (3 * steps) / 4
             var frames = [Float](repeating: 0, count: steps * x.count)
-            for t in 0..<steps {
-                let level = Float(min(1, Double(t + 1) / Double(max(1, steps / 2))))
-                for j in 0..<x.count { frames[t * x.count + j] = level * x.storage[j] }
+            for t in on..<max(on, off) {
+                for j in 0..<x.count { frames[t * x.count + j] = x.storage[j] }
             }
             spikes = DeltaEncoder.encode(sequence: Tensor(shape: [steps, 1, x.count], storage: frames),
-                                         threshold: Float(c.double("threshold")))
+                                         threshold: Float(c.double("threshold")), offStream: true)
         default:
             spikes = RateEncoder.encode(x, steps: steps, gain: Float(c.double("gain")), rng: &rng)
         }

@@ -32,10 +32,13 @@ final class HelpTests: XCTestCase {
 
 /// `spikedown kinds random-features` is the reference of a kind's parameters: pinned too.
 final class KindsTableTests: XCTestCase {
-    func testRandomFeaturesParametersGolden() throws {
+    func testEveryKindsParametersGolden() throws {
         let registry = ExecutorCatalog.registry()
-        let executor = try XCTUnwrap(registry.executor(forKind: "random-features"))
-        try Golden.check(KindsCommand.table(ExecutorRegistry.parameters(of: executor)) + "\n",
-                         against: "kinds-random-features.txt")
+        XCTAssertEqual(registry.kinds.sorted(), ["compare", "encoding", "random-features", "train"])
+        for kind in registry.kinds {
+            let executor = try XCTUnwrap(registry.executor(forKind: kind))
+            try Golden.check(KindsCommand.table(ExecutorRegistry.parameters(of: executor)) + "\n",
+                             against: "kinds-\(kind).txt")
+        }
     }
 }

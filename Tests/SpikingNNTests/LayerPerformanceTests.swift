@@ -48,6 +48,19 @@ final class LayerPerformanceTests: XCTestCase {
                          + "forward+backward median %.1f ms/batch (min %.1f), forward %.1f ms; %d threads",
                          path, density, Double(hidden) / Double(n1.lastMembrane.count), l1.lastForwardWasEventDriven ? "yes" : "no",
                          times[times.count / 2], times[0], fwd[fwd.count / 2], threads))
+            // Per-layer breakdown (one more pass).
+            var parts = [String]()
+            var h = input
+            for layer in model.layers {
+                let t0 = Date(); h = layer.forward(h, training: true)
+                parts.append(String(format: "%@ fwd %.1f", layer.summary, Date().timeIntervalSince(t0) * 1000))
+            }
+            var g = Tensor(repeating: 1 / Float(h.count), shape: h.shape)
+            for (i, layer) in model.layers.enumerated().reversed() {
+                let t0 = Date(); g = layer.backward(g, needsInputGradient: i > 0)
+                parts.append(String(format: "%@ bwd %.1f", layer.summary, Date().timeIntervalSince(t0) * 1000))
+            }
+            print("LayerPerformance breakdown (ms): " + parts.joined(separator: "; "))
             if path == "auto" { XCTAssertLessThan(times[times.count / 2], 35) }
         }
     }

@@ -80,15 +80,18 @@ public final class Linear: Layer {
                     events.rowOffsets.withUnsafeBufferPointer { op in
                         events.indices.withUnsafeBufferPointer { ip in
                             let yb = UncheckedPointer(yp.baseAddress!)
-                            let chunks = workers <= 1 ? 1 : min(rows, workers * 8)
+                            let chunks = min(rows, workers)
                             let size = (rows + chunks - 1) / max(1, chunks)
                             parallelChunks(chunks, workers: workers) { c in
                                 let lo = c * size, hi = min(rows, lo + size)
                                 if lo >= hi { return }
-                                for r in lo..<hi {
-                                    accumulateRows(into: yb.p + r * nOut, width: nOut, source: wp.baseAddress!,
-                                                   stride: nOut, indices: ip.baseAddress! + Int(op[r]),
-                                                   count: Int(op[r + 1] - op[r]))
+                                for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                    let c1 = min(nOut, c0 + eventTile)
+                                    for r in lo..<hi {
+                                        accumulateColumns(into: yb.p + r * nOut, source: wp.baseAddress!, stride: nOut,
+                                                          indices: ip.baseAddress! + Int(op[r]),
+                                                          count: Int(op[r + 1] - op[r]), from: c0, to: c1)
+                                    }
                                 }
                             }
                         }
@@ -133,15 +136,18 @@ public final class Linear: Layer {
                     byInput.rowOffsets.withUnsafeBufferPointer { op in
                         byInput.indices.withUnsafeBufferPointer { ip in
                             let dw = UncheckedPointer(dwp.baseAddress!)
-                            let chunks = workers <= 1 ? 1 : min(nIn, workers * 8)
+                            let chunks = min(nIn, workers)
                             let size = (nIn + chunks - 1) / chunks
                             parallelChunks(chunks, workers: workers) { c in
                                 let lo = c * size, hi = min(nIn, lo + size)
                                 if lo >= hi { return }
-                                for i in lo..<hi {
-                                    accumulateRows(into: dw.p + i * nOut, width: nOut, source: gp.baseAddress!,
-                                                   stride: nOut, indices: ip.baseAddress! + Int(op[i]),
-                                                   count: Int(op[i + 1] - op[i]))
+                                for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                    let c1 = min(nOut, c0 + eventTile)
+                                    for i in lo..<hi {
+                                        accumulateColumns(into: dw.p + i * nOut, source: gp.baseAddress!, stride: nOut,
+                                                          indices: ip.baseAddress! + Int(op[i]),
+                                                          count: Int(op[i + 1] - op[i]), from: c0, to: c1)
+                                    }
                                 }
                             }
                         }
@@ -174,20 +180,42 @@ public final class Linear: Layer {
     }
 }
 
-/// `dst[0..<width] += Σ_k source[indices[k] · stride ..< + width]`, four source rows per pass.
+/// `dst[c] += Σ_k source[indices[k] · stride + c]` for columns `c0..<c1`, the sums kept in
+/// registers (tiles of 32 columns: the caller walks tiles outermost so the source tile stays in cache).
 @inline(__always)
-func accumulateRows(into dst: UnsafeMutablePointer<Float>, width: Int, source: UnsafePointer<Float>, stride: Int,
-                    indices: UnsafePointer<Int32>, count: Int) {
-    var k = 0
-    while k + 4 <= count {
-        let a = source + Int(indices[k]) * stride, b = source + Int(indices[k + 1]) * stride
-        let c = source + Int(indices[k + 2]) * stride, d = source + Int(indices[k + 3]) * stride
-        for j in 0..<width { dst[j] += (a[j] + b[j]) + (c[j] + d[j]) }
-        k += 4
+func accumulateColumns(into dst: UnsafeMutablePointer<Float>, source: UnsafePointer<Float>, stride: Int,
+                       indices: UnsafePointer<Int32>, count: Int, from c0: Int, to c1: Int) {
+    typealias V = SIMD8<Float>
+    var c = c0
+    while c + 32 <= c1 {
+        let d = UnsafeMutableRawPointer(dst + c)
+        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = d.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var s2 = d.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = d.loadUnaligned(fromByteOffset: 96, as: V.self)
+        for k in 0..<count {
+            let p = UnsafeRawPointer(source + Int(indices[k]) * stride + c)
+            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
+        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
+        c += 32
     }
-    while k < count {
-        let a = source + Int(indices[k]) * stride
-        for j in 0..<width { dst[j] += a[j] }
-        k += 1
+    while c + 8 <= c1 {
+        let d = UnsafeMutableRawPointer(dst + c)
+        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self)
+        for k in 0..<count { s0 += UnsafeRawPointer(source + Int(indices[k]) * stride + c).loadUnaligned(as: V.self) }
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self)
+        c += 8
+    }
+    while c < c1 {
+        var s = dst[c]
+        for k in 0..<count { s += source[Int(indices[k]) * stride + c] }
+        dst[c] = s
+        c += 1
     }
 }
+
+/// Column tile width for the event-driven kernels.
+let eventTile = 32

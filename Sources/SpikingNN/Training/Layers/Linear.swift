@@ -64,7 +64,8 @@ public final class Linear: Layer {
         var events: BinaryRows?
         if path != .dense {
             events = x.storage.withUnsafeBufferPointer {
-                BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit)
+                BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit,
+                                  workers: workers)
             }
             precondition(path != .event || events != nil, "\(summary): event path needs binary input")
         }

@@ -113,6 +113,27 @@ final class LayerLinearTests: XCTestCase {
         }
     }
 
+    /// Rate-coded input whose pixels mostly keep their state: rows after the first step are built
+    /// from the previous step's row plus the switched inputs, and must equal the dense product.
+    func testEventDrivenDeltaOverTimeEqualsDense() {
+        let steps = 8, batch = 5, nIn = 97, nOut = 70
+        var rng = SeededRNG(seed: 21)
+        let p = (0..<batch * nIn).map { _ in [0.0, 0.02, 0.5, 0.97, 1.0][rng.nextInt(below: 5)] }
+        var x = [Float](repeating: 0, count: steps * batch * nIn)
+        for t in 0..<steps { for i in p.indices where rng.nextDouble() < p[i] { x[t * p.count + i] = 1 } }
+        for quantise in [true, false] {
+            let (event, dense) = pair(inputs: nIn, outputs: nOut, quantise: quantise)
+            let xt = Tensor(shape: [steps, batch, nIn], storage: x)
+            let ye = event.forward(xt, training: true), yd = dense.forward(xt, training: true)
+            XCTAssertGreaterThan(event.lastDeltaRows, batch * (steps - 1) / 2)
+            if quantise {
+                XCTAssertEqual(ye, yd)
+            } else {
+                for (a, b) in zip(ye.storage, yd.storage) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+            }
+        }
+    }
+
     func testAutoPathPicksEventsOnlyForSparseBinaryInput() {
         var rng = SeededRNG(seed: 3)
         let lin = Linear(inputs: 50, outputs: 4, rng: &rng)

@@ -30,6 +30,8 @@ public final class Linear: Layer {
     public var workers: Int
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
+    /// Rows of the latest event-driven forward computed from the previous step's row (changes only).
+    public private(set) var lastDeltaRows = 0
 
     private var savedInput: Tensor?
     private var savedEvents: BinaryRows?
@@ -76,27 +78,10 @@ public final class Linear: Layer {
             }
         }
         if let events {
+            let steps = x.rank == 3 ? x.shape[0] : 1
             y.withUnsafeMutableBufferPointer { yp in
                 weight.value.withUnsafeBufferPointer { wp in
-                    events.rowOffsets.withUnsafeBufferPointer { op in
-                        events.indices.withUnsafeBufferPointer { ip in
-                            let yb = UncheckedPointer(yp.baseAddress!)
-                            let chunks = min(rows, workers)
-                            let size = (rows + chunks - 1) / max(1, chunks)
-                            parallelChunks(chunks, workers: workers) { c in
-                                let lo = c * size, hi = min(rows, lo + size)
-                                if lo >= hi { return }
-                                for c0 in stride(from: 0, to: nOut, by: eventTile) {
-                                    let c1 = min(nOut, c0 + eventTile)
-                                    for r in lo..<hi {
-                                        accumulateColumns(into: yb.p + r * nOut, source: wp.baseAddress!, stride: nOut,
-                                                          indices: ip.baseAddress! + Int(op[r]),
-                                                          count: Int(op[r + 1] - op[r]), from: c0, to: c1)
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!), w: wp.baseAddress!)
                 }
             }
             savedEvents = training ? events : nil
@@ -117,6 +102,76 @@ public final class Linear: Layer {
             lastForwardWasEventDriven = false
         }
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
+    }
+
+    /// Event-driven `y += Σ W[active]` (y holds the bias). Over a sequence `[T, B, in]`, row (t, b)
+    /// starts from row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when
+    /// that is fewer rows of W than the active set (rate-coded inputs stay on across steps).
+    private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>) {
+        let rows = events.rows, nOut = outputs, batch = rows / steps
+        let chunks = min(batch, workers), size = (batch + chunks - 1) / max(1, chunks)
+        var deltaRows = [Int](repeating: 0, count: chunks)
+        let deltaCount = UncheckedPointer(deltaRows.withUnsafeMutableBufferPointer { $0.baseAddress! })
+        defer { lastDeltaRows = deltaRows.reduce(0, +) }
+        events.rowOffsets.withUnsafeBufferPointer { op in
+            events.indices.withUnsafeBufferPointer { ip in
+                parallelChunks(chunks, workers: workers) { c in
+                    let bLo = c * size, bHi = min(batch, bLo + size)
+                    if bLo >= bHi { return }
+                    // Per row of this block (t ≥ 1): switched-on and switched-off inputs, or direct.
+                    var delta = [Bool](repeating: false, count: steps * (bHi - bLo))
+                    var onStart = [Int](repeating: 0, count: steps * (bHi - bLo) + 1)
+                    var offStart = onStart
+                    var on = [Int32](), off = [Int32]()
+                    for t in 0..<steps {
+                        for b in bLo..<bHi {
+                            let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
+                            if t > 0 {
+                                let p = r - batch
+                                var i = Int(op[r]), j = Int(op[p])
+                                let iEnd = Int(op[r + 1]), jEnd = Int(op[p + 1])
+                                let startOn = on.count, startOff = off.count
+                                while i < iEnd || j < jEnd {
+                                    if j >= jEnd || (i < iEnd && ip[i] < ip[j]) { on.append(ip[i]); i += 1 }
+                                    else if i >= iEnd || ip[j] < ip[i] { off.append(ip[j]); j += 1 }
+                                    else { i += 1; j += 1 }
+                                }
+                                if on.count - startOn + off.count - startOff < iEnd - Int(op[r]) {
+                                    delta[k] = true
+                                } else {
+                                    on.removeSubrange(startOn...); off.removeSubrange(startOff...)
+                                }
+                            }
+                            onStart[k + 1] = on.count; offStart[k + 1] = off.count
+                        }
+                    }
+                    deltaCount.p[c] = delta.reduce(0) { $0 + ($1 ? 1 : 0) }
+                    on.withUnsafeBufferPointer { onp in
+                        off.withUnsafeBufferPointer { offp in
+                            for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                let c1 = min(nOut, c0 + eventTile)
+                                for b in bLo..<bHi {
+                                    for t in 0..<steps {
+                                        let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
+                                        if delta[k] {
+                                            deltaColumns(into: y.p + r * nOut, from: y.p + (r - batch) * nOut, source: w,
+                                                         stride: nOut, on: onp.baseAddress! + onStart[k],
+                                                         onCount: onStart[k + 1] - onStart[k],
+                                                         off: offp.baseAddress! + offStart[k],
+                                                         offCount: offStart[k + 1] - offStart[k], from: c0, to: c1)
+                                        } else {
+                                            accumulateColumns(into: y.p + r * nOut, source: w, stride: nOut,
+                                                              indices: ip.baseAddress! + Int(op[r]),
+                                                              count: Int(op[r + 1] - op[r]), from: c0, to: c1)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
@@ -220,3 +275,42 @@ func accumulateColumns(into dst: UnsafeMutablePointer<Float>, source: UnsafePoin
 
 /// Column tile width for the event-driven kernels.
 let eventTile = 32
+
+/// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`.
+@inline(__always)
+func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointer<Float>, source: UnsafePointer<Float>,
+                  stride: Int, on: UnsafePointer<Int32>, onCount: Int, off: UnsafePointer<Int32>, offCount: Int,
+                  from c0: Int, to c1: Int) {
+    typealias V = SIMD8<Float>
+    var c = c0
+    while c + 32 <= c1 {
+        let q = UnsafeRawPointer(prev + c)
+        var s0 = q.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = q.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var s2 = q.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = q.loadUnaligned(fromByteOffset: 96, as: V.self)
+        for k in 0..<onCount {
+            let p = UnsafeRawPointer(source + Int(on[k]) * stride + c)
+            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        for k in 0..<offCount {
+            let p = UnsafeRawPointer(source + Int(off[k]) * stride + c)
+            s0 -= p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 -= p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 -= p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 -= p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        let d = UnsafeMutableRawPointer(dst + c)
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
+        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
+        c += 32
+    }
+    while c < c1 {
+        var s = prev[c]
+        for k in 0..<onCount { s += source[Int(on[k]) * stride + c] }
+        for k in 0..<offCount { s -= source[Int(off[k]) * stride + c] }
+        dst[c] = s
+        c += 1
+    }
+}

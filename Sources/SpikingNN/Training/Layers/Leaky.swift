@@ -128,8 +128,8 @@ public final class Leaky: MembraneRecording {
         let steps = x.shape[0], n = x.shape[1] * x.shape[2]
         let b = LeakyMath.clampedBeta(beta.value[0]), th = threshold.value[0]
         forwardBeta = beta.value[0]; forwardThreshold = th
-        var u = [Float](repeating: 0, count: steps * n)
-        var s = output == .spikes ? [Float](repeating: 0, count: steps * n) : []
+        var u = uninitializedFloats(steps * n)
+        var s = output == .spikes ? uninitializedFloats(steps * n) : []
         let reset = resetMechanism, wantSpikes = output == .spikes
         let (count, size) = chunks(n)
         x.storage.withUnsafeBufferPointer { xp in
@@ -144,19 +144,21 @@ public final class Leaky: MembraneRecording {
                             let row = t * n
                             if t == 0 {
                                 for i in lo..<hi { ub.p[i] = xb[i] }
+                                if wantSpikes { for i in lo..<hi { sb.p[i] = LeakyMath.heaviside(xb[i] - th) } }
                             } else if reset == .subtract {
                                 for i in lo..<hi {
-                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                                   threshold: th, reset: .subtract)
+                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                           threshold: th, reset: .subtract)
+                                    ub.p[row + i] = v
+                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
                                 }
                             } else {
                                 for i in lo..<hi {
-                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                                   threshold: th, reset: .zero)
+                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                           threshold: th, reset: .zero)
+                                    ub.p[row + i] = v
+                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
                                 }
-                            }
-                            if wantSpikes {
-                                for i in lo..<hi { sb.p[row + i] = LeakyMath.heaviside(ub.p[row + i] - th) }
                             }
                         }
                     }
@@ -181,7 +183,7 @@ public final class Leaky: MembraneRecording {
         let steps = shape[0], n = shape[1] * shape[2]
         let b = LeakyMath.clampedBeta(forwardBeta), th = forwardThreshold
         let (count, size) = chunks(n)
-        var dI = [Float](repeating: 0, count: steps * n)
+        var dI = uninitializedFloats(steps * n)
         var partBeta = [Double](repeating: 0, count: count), partTheta = [Double](repeating: 0, count: count)
         let gs = gradSpikes?.storage ?? [], gm = gradMembrane?.storage ?? []
         func run<G: SurrogateKernel>(_ sg: G) {
@@ -285,4 +287,10 @@ private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: 
     for j in 0..<width { sb += Double(gBeta[j]); st += Double(gTheta[j]) }
     a.partBeta.p[chunk] = sb
     a.partTheta.p[chunk] = st
+}
+
+/// A Float array of `n` elements whose contents the caller overwrites entirely (no zero fill).
+@inline(__always)
+func uninitializedFloats(_ n: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
 }

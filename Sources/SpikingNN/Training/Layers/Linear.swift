@@ -71,10 +71,11 @@ public final class Linear: Layer {
             }
             precondition(path != .event || events != nil, "\(summary): event path needs binary input")
         }
-        var y = [Float](repeating: 0, count: rows * nOut)
-        if let b = bias?.value {
-            y.withUnsafeMutableBufferPointer { yp in
-                for r in 0..<rows { for j in 0..<nOut { yp[r * nOut + j] = b[j] } }
+        var y = uninitializedFloats(rows * nOut)
+        let b = bias?.value ?? [Float](repeating: 0, count: nOut)
+        y.withUnsafeMutableBufferPointer { yp in
+            b.withUnsafeBufferPointer { bp in
+                for r in 0..<rows { (yp.baseAddress! + r * nOut).update(from: bp.baseAddress!, count: nOut) }
             }
         }
         if let events {
@@ -222,7 +223,7 @@ public final class Linear: Layer {
             }
         }
         guard needsInputGradient else { return Tensor(zeros: [0]) }
-        var dx = [Float](repeating: 0, count: rows * nIn)
+        var dx = uninitializedFloats(rows * nIn)
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.value.withUnsafeBufferPointer { wp in
                 dx.withUnsafeMutableBufferPointer { dp in

@@ -126,11 +126,21 @@ final class LayerLinearTests: XCTestCase {
             let xt = Tensor(shape: [steps, batch, nIn], storage: x)
             let ye = event.forward(xt, training: true), yd = dense.forward(xt, training: true)
             XCTAssertGreaterThan(event.lastDeltaRows, batch * (steps - 1) / 2)
+            let g = Tensor(shape: [steps, batch, nOut], storage: (0..<steps * batch * nOut).map { _ in
+                let v = Float(rng.nextDouble() * 2 - 1)
+                return quantise ? (v * 64).rounded() / 64 : v
+            })
+            let dxe = event.backward(g, needsInputGradient: true), dxd = dense.backward(g, needsInputGradient: true)
             if quantise {
                 XCTAssertEqual(ye, yd)
+                XCTAssertEqual(event.weight.grad, dense.weight.grad)
+                XCTAssertEqual(event.bias!.grad, dense.bias!.grad)
+                XCTAssertEqual(dxe, dxd)
             } else {
                 for (a, b) in zip(ye.storage, yd.storage) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+                for (a, b) in zip(event.weight.grad, dense.weight.grad) { XCTAssertEqual(a, b, accuracy: 1e-4) }
             }
+            XCTAssertGreaterThan(event.weight.grad.filter { $0 != 0 }.count, nIn * nOut / 2)
         }
     }
 

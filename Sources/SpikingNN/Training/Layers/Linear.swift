@@ -35,6 +35,8 @@ public final class Linear: Layer {
 
     private var savedInput: Tensor?
     private var savedEvents: BinaryRows?
+    private var savedBlocks: [EventBlock] = []
+    private var savedSteps = 1
     private var savedShape: [Int] = []
 
     public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2) {
@@ -82,9 +84,11 @@ public final class Linear: Layer {
             let steps = x.rank == 3 ? x.shape[0] : 1
             y.withUnsafeMutableBufferPointer { yp in
                 weight.value.withUnsafeBufferPointer { wp in
-                    eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!), w: wp.baseAddress!)
+                    savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
+                                               w: wp.baseAddress!, keep: training)
                 }
             }
+            savedSteps = steps
             savedEvents = training ? events : nil
             savedInput = nil
             lastForwardWasEventDriven = true
@@ -108,9 +112,12 @@ public final class Linear: Layer {
     /// Event-driven `y += Σ W[active]` (y holds the bias). Over a sequence `[T, B, in]`, row (t, b)
     /// starts from row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when
     /// that is fewer rows of W than the active set (rate-coded inputs stay on across steps).
-    private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>) {
+    private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
+                              keep: Bool) -> [EventBlock] {
         let rows = events.rows, nOut = outputs, batch = rows / steps
         let chunks = min(batch, workers), size = (batch + chunks - 1) / max(1, chunks)
+        var blocks = [EventBlock](repeating: EventBlock(), count: keep ? chunks : 0)
+        let blockOut = UncheckedPointer(blocks.withUnsafeMutableBufferPointer { $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)! })
         var deltaRows = [Int](repeating: 0, count: chunks)
         let deltaCount = UncheckedPointer(deltaRows.withUnsafeMutableBufferPointer { $0.baseAddress! })
         defer { lastDeltaRows = deltaRows.reduce(0, +) }
@@ -143,10 +150,15 @@ public final class Linear: Layer {
                                     on.removeSubrange(startOn...); off.removeSubrange(startOff...)
                                 }
                             }
+                            if !delta[k] { on.append(contentsOf: ip[Int(op[r])..<Int(op[r + 1])]) }
                             onStart[k + 1] = on.count; offStart[k + 1] = off.count
                         }
                     }
                     deltaCount.p[c] = delta.reduce(0) { $0 + ($1 ? 1 : 0) }
+                    if keep {
+                        blockOut.p[c] = EventBlock(bLo: bLo, bHi: bHi, delta: delta, on: on, onStart: onStart,
+                                                   off: off, offStart: offStart)
+                    }
                     on.withUnsafeBufferPointer { onp in
                         off.withUnsafeBufferPointer { offp in
                             for c0 in stride(from: 0, to: nOut, by: eventTile) {
@@ -162,8 +174,8 @@ public final class Linear: Layer {
                                                          offCount: offStart[k + 1] - offStart[k], from: c0, to: c1)
                                         } else {
                                             accumulateColumns(into: y.p + r * nOut, source: w, stride: nOut,
-                                                              indices: ip.baseAddress! + Int(op[r]),
-                                                              count: Int(op[r + 1] - op[r]), from: c0, to: c1)
+                                                              indices: onp.baseAddress! + onStart[k],
+                                                              count: onStart[k + 1] - onStart[k], from: c0, to: c1)
                                         }
                                     }
                                 }
@@ -173,6 +185,91 @@ public final class Linear: Layer {
                 }
             }
         }
+        return blocks
+    }
+
+    /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. Within a chain of delta rows
+    /// `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with `C[u]` the suffix
+    /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
+    private func eventWeightGradient(_ gradOutput: Tensor) {
+        let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
+        let blocks = savedBlocks
+        var partial = [[Float]](repeating: [], count: blocks.count)
+        gradOutput.storage.withUnsafeBufferPointer { gp in
+            partial.withUnsafeMutableBufferPointer { pp in
+                let parts = UncheckedPointer(pp.baseAddress!)
+                parallelChunks(blocks.count, workers: workers) { c in
+                    let blk = blocks[c], nb = blk.bHi - blk.bLo
+                    if nb <= 0 { return }
+                    // Suffix sums of dY along each chain (local row k = t·nb + b − bLo).
+                    var cs = uninitializedFloats(steps * nb * nOut)
+                    cs.withUnsafeMutableBufferPointer { cp in
+                        let cb = cp.baseAddress!
+                        for t in stride(from: steps - 1, through: 0, by: -1) {
+                            for b in blk.bLo..<blk.bHi {
+                                let k = t * nb + (b - blk.bLo), src = gp.baseAddress! + (t * batch + b) * nOut
+                                let dst = cb + k * nOut
+                                if t + 1 < steps && blk.delta[k + nb] {
+                                    let next = dst + nb * nOut
+                                    for j in 0..<nOut { dst[j] = src[j] + next[j] }
+                                } else {
+                                    dst.update(from: src, count: nOut)
+                                }
+                            }
+                        }
+                    }
+                    // By input: the local rows where it switched on (or was active in a chain's first row)
+                    // and where it switched off.
+                    let plus = Self.transpose(blk.on, starts: blk.onStart, columns: nIn)
+                    let minus = Self.transpose(blk.off, starts: blk.offStart, columns: nIn)
+                    var dw = [Float](repeating: 0, count: nIn * nOut)
+                    cs.withUnsafeBufferPointer { cp in
+                        dw.withUnsafeMutableBufferPointer { dp in
+                            plus.rows.withUnsafeBufferPointer { pr in
+                                minus.rows.withUnsafeBufferPointer { mr in
+                                    for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                        let c1 = min(nOut, c0 + eventTile)
+                                        for i in 0..<nIn {
+                                            let row = dp.baseAddress! + i * nOut
+                                            deltaColumns(into: row, from: row, source: cp.baseAddress!, stride: nOut,
+                                                         on: pr.baseAddress! + plus.starts[i],
+                                                         onCount: plus.starts[i + 1] - plus.starts[i],
+                                                         off: mr.baseAddress! + minus.starts[i],
+                                                         offCount: minus.starts[i + 1] - minus.starts[i], from: c0, to: c1)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    parts.p[c] = dw
+                }
+            }
+        }
+        weight.grad.withUnsafeMutableBufferPointer { gw in
+            for part in partial where !part.isEmpty {
+                part.withUnsafeBufferPointer { pp in
+                    for i in 0..<gw.count { gw[i] += pp[i] }
+                }
+            }
+        }
+    }
+
+    /// Column lists per row (`lists[starts[k] ..< starts[k + 1]]` for row k) → row lists per column.
+    private static func transpose(_ lists: [Int32], starts: [Int], columns: Int) -> (rows: [Int32], starts: [Int]) {
+        var counts = [Int](repeating: 0, count: columns + 1)
+        for i in lists { counts[Int(i) + 1] += 1 }
+        for c in 0..<columns { counts[c + 1] += counts[c] }
+        var fill = counts
+        var out = [Int32](repeating: 0, count: lists.count)
+        for k in 0..<(starts.count - 1) {
+            for e in starts[k]..<starts[k + 1] {
+                let c = Int(lists[e])
+                out[fill[c]] = Int32(k)
+                fill[c] += 1
+            }
+        }
+        return (out, counts)
     }
 
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
@@ -186,31 +283,8 @@ public final class Linear: Layer {
                 }
             }
         }
-        if let events = savedEvents {
-            let byInput = events.transposed()
-            gradOutput.storage.withUnsafeBufferPointer { gp in
-                weight.grad.withUnsafeMutableBufferPointer { dwp in
-                    byInput.rowOffsets.withUnsafeBufferPointer { op in
-                        byInput.indices.withUnsafeBufferPointer { ip in
-                            let dw = UncheckedPointer(dwp.baseAddress!)
-                            let chunks = min(nIn, workers)
-                            let size = (nIn + chunks - 1) / chunks
-                            parallelChunks(chunks, workers: workers) { c in
-                                let lo = c * size, hi = min(nIn, lo + size)
-                                if lo >= hi { return }
-                                for c0 in stride(from: 0, to: nOut, by: eventTile) {
-                                    let c1 = min(nOut, c0 + eventTile)
-                                    for i in lo..<hi {
-                                        accumulateColumns(into: dw.p + i * nOut, source: gp.baseAddress!, stride: nOut,
-                                                          indices: ip.baseAddress! + Int(op[i]),
-                                                          count: Int(op[i + 1] - op[i]), from: c0, to: c1)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        if savedEvents != nil {
+            eventWeightGradient(gradOutput)
         } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in
                 gradOutput.storage.withUnsafeBufferPointer { gp in
@@ -314,4 +388,14 @@ func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointe
         dst[c] = s
         c += 1
     }
+}
+
+/// One worker's rows of an event-driven forward: batch elements `bLo..<bHi` over all steps, local
+/// row `k = t·(bHi − bLo) + b − bLo`. A delta row's inputs are `on` (switched on) and `off` (switched
+/// off) relative to the previous step; any other row lists all its active inputs in `on`.
+struct EventBlock {
+    var bLo = 0, bHi = 0
+    var delta: [Bool] = []
+    var on: [Int32] = [], onStart: [Int] = [0]
+    var off: [Int32] = [], offStart: [Int] = [0]
 }

@@ -40,21 +40,25 @@ public struct BinaryRows: Sendable, Equatable {
                     let oks = UncheckedPointer(okp.baseAddress!)
                     parallelChunks(blocks, workers: workers) { c in
                         let lo = c * size, hi = min(rows, lo + size)
-                        var local = [Int32]()
-                        local.reserveCapacity(min(limit, (hi - lo) * columns) + 1)
-                        for r in lo..<max(lo, hi) {
-                            let base = r * columns
-                            for col in 0..<columns {
-                                let v = values[base + col]
-                                if v == 1 {
-                                    local.append(Int32(col))
-                                } else if v != 0 {
-                                    oks.p[c] = false
-                                    return
+                        if lo >= hi { return }
+                        // Branch-free: every value writes its column at the current end and the end
+                        // moves by one only for ones; non-binary values are flagged per row.
+                        var used = 0
+                        let local = [Int32](unsafeUninitializedCapacity: (hi - lo) * columns + 1) { buf, count in
+                            let out = buf.baseAddress!
+                            for r in lo..<hi {
+                                let base = r * columns
+                                var bad = false
+                                for col in 0..<columns {
+                                    let v = values[base + col]
+                                    out[used] = Int32(col)
+                                    used &+= v == 1 ? 1 : 0
+                                    bad = bad || (v != 0 && v != 1)
                                 }
+                                if bad || used > limit { oks.p[c] = false; break }
+                                offs.p[r + 1] = Int32(used)  // local for now; rebased below
                             }
-                            if local.count > limit { oks.p[c] = false; return }
-                            offs.p[r + 1] = Int32(local.count)  // local for now; rebased below
+                            count = oks.p[c] ? used : 0
                         }
                         parts.p[c] = local
                     }

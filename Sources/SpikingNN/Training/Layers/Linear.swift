@@ -131,6 +131,8 @@ public final class Linear: Layer {
                     var onStart = [Int](repeating: 0, count: steps * (bHi - bLo) + 1)
                     var offStart = onStart
                     var on = [Int32](), off = [Int32]()
+                    on.reserveCapacity(events.indices.count / chunks + 1024)
+                    off.reserveCapacity(events.indices.count / (2 * chunks) + 1024)
                     for t in 0..<steps {
                         for b in bLo..<bHi {
                             let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b

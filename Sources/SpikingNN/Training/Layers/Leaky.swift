@@ -202,8 +202,23 @@ public final class Leaky: MembraneRecording {
                                     parallelChunks(count, workers: workers) { c in
                                         let lo = c * size, hi = min(n, lo + size)
                                         if lo >= hi { return }
-                                        leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b, threshold: th,
-                                                           reset: reset, chunk: c, surrogate: sg)
+                                        func go<GS: GradInput, GM: GradInput>(_ gs: GS, _ gm: GM) {
+                                            if reset == .subtract {
+                                                leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
+                                                                   threshold: th, reset: .subtract, chunk: c,
+                                                                   surrogate: sg, gs: gs, gm: gm)
+                                            } else {
+                                                leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
+                                                                   threshold: th, reset: .zero, chunk: c,
+                                                                   surrogate: sg, gs: gs, gm: gm)
+                                            }
+                                        }
+                                        switch (args.gs, args.gm) {
+                                        case let (s?, m?): go(PresentGrad(p: s), PresentGrad(p: m))
+                                        case let (s?, nil): go(PresentGrad(p: s), AbsentGrad())
+                                        case let (nil, m?): go(AbsentGrad(), PresentGrad(p: m))
+                                        case (nil, nil): go(AbsentGrad(), AbsentGrad())
+                                        }
                                     }
                                 }
                             }
@@ -244,6 +259,20 @@ struct FastSigmoidKernel: SurrogateKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float { SurrogateMath.fastSigmoid(x, slope: slope) }
 }
 
+/// A loss gradient that may be absent (zero) without a per-element check.
+protocol GradInput {
+    subscript(_ i: Int) -> Float { get }
+}
+
+struct PresentGrad: GradInput {
+    let p: UnsafePointer<Float>
+    @inline(__always) subscript(_ i: Int) -> Float { p[i] }
+}
+
+struct AbsentGrad: GradInput {
+    @inline(__always) subscript(_ i: Int) -> Float { 0 }
+}
+
 struct LeakyBackwardArgs: @unchecked Sendable {
     let u: UnsafePointer<Float>
     let dI: UncheckedPointer<Float>
@@ -255,9 +284,9 @@ struct LeakyBackwardArgs: @unchecked Sendable {
 
 /// BPTT over neurons `lo..<hi` of every step, newest step first (one worker's share).
 @inline(__always)
-private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int,
-                                                    beta: Float, threshold: Float, reset: LeakyReset, chunk: Int,
-                                                    surrogate: G) {
+private func leakyBackwardChunk<G: SurrogateKernel, GS: GradInput, GM: GradInput>(
+    _ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int, beta: Float, threshold: Float, reset: LeakyReset,
+    chunk: Int, surrogate: G, gs: GS, gm: GM) {
     let width = hi - lo
     var carry = [Float](repeating: 0, count: width)
     var gBeta = [Float](repeating: 0, count: width), gTheta = [Float](repeating: 0, count: width)
@@ -269,8 +298,8 @@ private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: 
                     for j in 0..<width {
                         let u = a.u[row + j]
                         let uPrev: Float = t > 0 ? a.u[row - n + j] : 0
-                        let gsv: Float = a.gs.map { $0[row + j] } ?? 0
-                        let gmv: Float = a.gm.map { $0[row + j] } ?? 0
+                        let gsv = gs[row + j]
+                        let gmv = gm[row + j]
                         let sg = surrogate(u - threshold)
                         let r = LeakyMath.backwardStep(carry: cp[j], gradMembrane: gmv, gradSpike: gsv, surrogate: sg,
                                                        uPrev: uPrev, beta: beta, threshold: threshold, reset: reset)

@@ -11,7 +11,7 @@ final class LayerPerformanceTests: XCTestCase {
             throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
         }
         let threads = 2, steps = 25, batch = 128
-        BLAS.setThreads(threads)
+        BLAS.setThreads(Int(ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_BLAS_THREADS"] ?? "") ?? threads)
         var rng = SeededRNG(seed: 1)
         let l1 = Linear(inputs: 784, outputs: 1000, rng: &rng, workers: threads)
         let n1 = Leaky(beta: 0.95, workers: threads)
@@ -25,6 +25,17 @@ final class LayerPerformanceTests: XCTestCase {
         for t in 0..<steps { for i in pix.indices where rng.nextDouble() < pix[i] { x[t * pix.count + i] = 1 } }
         let input = Tensor(shape: [steps, batch, 784], storage: x)
         let density = Double(x.reduce(0, +)) / Double(x.count)
+        for (name, t) in [("input", input), ("zeros 3200x1000", Tensor(zeros: [steps, batch, 1000]))] {
+            var ts = [Double]()
+            for _ in 0..<8 {
+                let t0 = Date()
+                _ = t.storage.withUnsafeBufferPointer {
+                    BinaryRows.binary($0, rows: t.count / t.shape[2], columns: t.shape[2], maxDensity: 0.3, workers: threads)
+                }
+                ts.append(Date().timeIntervalSince(t0) * 1000)
+            }
+            print(String(format: "LayerPerformance scan %@: %.2f ms", name, ts.sorted()[4]))
+        }
         let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
         for path in (mode == "both" ? ["auto", "dense"] : [mode]) {
             l1.path = Linear.Path(rawValue: path) ?? .auto

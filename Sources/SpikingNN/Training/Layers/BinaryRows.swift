@@ -1,3 +1,5 @@
+import TensorCore
+
 /// Binary rows stored compactly: the column indices of the ones in each row (CSR without values).
 ///
 /// `rowOffsets` has `rows + 1` entries; row r's active columns are
@@ -20,26 +22,58 @@ public struct BinaryRows: Sendable, Equatable {
     public var density: Double { rows * columns == 0 ? 0 : Double(indices.count) / Double(rows * columns) }
 
     /// The events of `values` (`rows × columns`, row-major) when every value is 0 or 1 and at most
-    /// `maxDensity` of them are ones; nil otherwise (one pass, stops at the first non-binary value).
+    /// `maxDensity` of them are ones; nil otherwise. Rows are scanned in `workers` parallel blocks,
+    /// each stopping at the first non-binary value.
     public static func binary(_ values: UnsafeBufferPointer<Float>, rows: Int, columns: Int,
-                              maxDensity: Double) -> BinaryRows? {
+                              maxDensity: Double, workers: Int = 1) -> BinaryRows? {
         precondition(values.count == rows * columns)
         let limit = Int(maxDensity * Double(values.count))
+        let blocks = max(1, min(workers, rows))
+        let size = (rows + blocks - 1) / blocks
+        var parts = [[Int32]](repeating: [], count: blocks)
         var offsets = [Int32](repeating: 0, count: rows + 1)
-        var indices = [Int32]()
-        indices.reserveCapacity(min(limit, values.count) + 1)
-        for r in 0..<rows {
-            let base = r * columns
-            for c in 0..<columns {
-                let v = values[base + c]
-                if v == 1 {
-                    indices.append(Int32(c))
-                } else if v != 0 {
-                    return nil
+        var ok = [Bool](repeating: true, count: blocks)
+        parts.withUnsafeMutableBufferPointer { pp in
+            offsets.withUnsafeMutableBufferPointer { op in
+                ok.withUnsafeMutableBufferPointer { okp in
+                    let parts = UncheckedPointer(pp.baseAddress!), offs = UncheckedPointer(op.baseAddress!)
+                    let oks = UncheckedPointer(okp.baseAddress!)
+                    parallelChunks(blocks, workers: workers) { c in
+                        let lo = c * size, hi = min(rows, lo + size)
+                        if lo >= hi { return }
+                        // Branch-free: every value writes its column at the current end and the end
+                        // moves by one only for ones; non-binary values are flagged per row.
+                        var used = 0
+                        let local = [Int32](unsafeUninitializedCapacity: (hi - lo) * columns + 1) { buf, count in
+                            let out = buf.baseAddress!
+                            for r in lo..<hi {
+                                let base = r * columns
+                                var bad = false
+                                for col in 0..<columns {
+                                    let v = values[base + col]
+                                    out[used] = Int32(col)
+                                    used &+= v == 1 ? 1 : 0
+                                    bad = bad || (v != 0 && v != 1)
+                                }
+                                if bad || used > limit { oks.p[c] = false; break }
+                                offs.p[r + 1] = Int32(used)  // local for now; rebased below
+                            }
+                            count = oks.p[c] ? used : 0
+                        }
+                        parts.p[c] = local
+                    }
                 }
             }
-            if indices.count > limit { return nil }
-            offsets[r + 1] = Int32(indices.count)
+        }
+        guard ok.allSatisfy({ $0 }) else { return nil }
+        let total = parts.reduce(0) { $0 + $1.count }
+        guard total <= limit else { return nil }
+        var indices = [Int32]()
+        indices.reserveCapacity(total)
+        for c in 0..<blocks {
+            let lo = c * size, hi = min(rows, lo + size), base = Int32(indices.count)
+            if lo < hi { for r in lo..<hi { offsets[r + 1] += base } }
+            indices.append(contentsOf: parts[c])
         }
         return BinaryRows(rows: rows, columns: columns, rowOffsets: offsets, indices: indices)
     }

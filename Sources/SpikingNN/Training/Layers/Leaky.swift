@@ -128,8 +128,8 @@ public final class Leaky: MembraneRecording {
         let steps = x.shape[0], n = x.shape[1] * x.shape[2]
         let b = LeakyMath.clampedBeta(beta.value[0]), th = threshold.value[0]
         forwardBeta = beta.value[0]; forwardThreshold = th
-        var u = [Float](repeating: 0, count: steps * n)
-        var s = output == .spikes ? [Float](repeating: 0, count: steps * n) : []
+        var u = uninitializedFloats(steps * n)
+        var s = output == .spikes ? uninitializedFloats(steps * n) : []
         let reset = resetMechanism, wantSpikes = output == .spikes
         let (count, size) = chunks(n)
         x.storage.withUnsafeBufferPointer { xp in
@@ -144,19 +144,21 @@ public final class Leaky: MembraneRecording {
                             let row = t * n
                             if t == 0 {
                                 for i in lo..<hi { ub.p[i] = xb[i] }
+                                if wantSpikes { for i in lo..<hi { sb.p[i] = LeakyMath.heaviside(xb[i] - th) } }
                             } else if reset == .subtract {
                                 for i in lo..<hi {
-                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                                   threshold: th, reset: .subtract)
+                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                           threshold: th, reset: .subtract)
+                                    ub.p[row + i] = v
+                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
                                 }
                             } else {
                                 for i in lo..<hi {
-                                    ub.p[row + i] = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                                   threshold: th, reset: .zero)
+                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
+                                                           threshold: th, reset: .zero)
+                                    ub.p[row + i] = v
+                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
                                 }
-                            }
-                            if wantSpikes {
-                                for i in lo..<hi { sb.p[row + i] = LeakyMath.heaviside(ub.p[row + i] - th) }
                             }
                         }
                     }
@@ -181,7 +183,7 @@ public final class Leaky: MembraneRecording {
         let steps = shape[0], n = shape[1] * shape[2]
         let b = LeakyMath.clampedBeta(forwardBeta), th = forwardThreshold
         let (count, size) = chunks(n)
-        var dI = [Float](repeating: 0, count: steps * n)
+        var dI = uninitializedFloats(steps * n)
         var partBeta = [Double](repeating: 0, count: count), partTheta = [Double](repeating: 0, count: count)
         let gs = gradSpikes?.storage ?? [], gm = gradMembrane?.storage ?? []
         func run<G: SurrogateKernel>(_ sg: G) {
@@ -200,8 +202,23 @@ public final class Leaky: MembraneRecording {
                                     parallelChunks(count, workers: workers) { c in
                                         let lo = c * size, hi = min(n, lo + size)
                                         if lo >= hi { return }
-                                        leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b, threshold: th,
-                                                           reset: reset, chunk: c, surrogate: sg)
+                                        func go<GS: GradInput, GM: GradInput>(_ gs: GS, _ gm: GM) {
+                                            if reset == .subtract {
+                                                leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
+                                                                   threshold: th, reset: .subtract, chunk: c,
+                                                                   surrogate: sg, gs: gs, gm: gm)
+                                            } else {
+                                                leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
+                                                                   threshold: th, reset: .zero, chunk: c,
+                                                                   surrogate: sg, gs: gs, gm: gm)
+                                            }
+                                        }
+                                        switch (args.gs, args.gm) {
+                                        case let (s?, m?): go(PresentGrad(p: s), PresentGrad(p: m))
+                                        case let (s?, nil): go(PresentGrad(p: s), AbsentGrad())
+                                        case let (nil, m?): go(AbsentGrad(), PresentGrad(p: m))
+                                        case (nil, nil): go(AbsentGrad(), AbsentGrad())
+                                        }
                                     }
                                 }
                             }
@@ -242,6 +259,20 @@ struct FastSigmoidKernel: SurrogateKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float { SurrogateMath.fastSigmoid(x, slope: slope) }
 }
 
+/// A loss gradient that may be absent (zero) without a per-element check.
+protocol GradInput {
+    subscript(_ i: Int) -> Float { get }
+}
+
+struct PresentGrad: GradInput {
+    let p: UnsafePointer<Float>
+    @inline(__always) subscript(_ i: Int) -> Float { p[i] }
+}
+
+struct AbsentGrad: GradInput {
+    @inline(__always) subscript(_ i: Int) -> Float { 0 }
+}
+
 struct LeakyBackwardArgs: @unchecked Sendable {
     let u: UnsafePointer<Float>
     let dI: UncheckedPointer<Float>
@@ -253,9 +284,9 @@ struct LeakyBackwardArgs: @unchecked Sendable {
 
 /// BPTT over neurons `lo..<hi` of every step, newest step first (one worker's share).
 @inline(__always)
-private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int,
-                                                    beta: Float, threshold: Float, reset: LeakyReset, chunk: Int,
-                                                    surrogate: G) {
+private func leakyBackwardChunk<G: SurrogateKernel, GS: GradInput, GM: GradInput>(
+    _ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int, beta: Float, threshold: Float, reset: LeakyReset,
+    chunk: Int, surrogate: G, gs: GS, gm: GM) {
     let width = hi - lo
     var carry = [Float](repeating: 0, count: width)
     var gBeta = [Float](repeating: 0, count: width), gTheta = [Float](repeating: 0, count: width)
@@ -267,8 +298,8 @@ private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: 
                     for j in 0..<width {
                         let u = a.u[row + j]
                         let uPrev: Float = t > 0 ? a.u[row - n + j] : 0
-                        let gsv: Float = a.gs.map { $0[row + j] } ?? 0
-                        let gmv: Float = a.gm.map { $0[row + j] } ?? 0
+                        let gsv = gs[row + j]
+                        let gmv = gm[row + j]
                         let sg = surrogate(u - threshold)
                         let r = LeakyMath.backwardStep(carry: cp[j], gradMembrane: gmv, gradSpike: gsv, surrogate: sg,
                                                        uPrev: uPrev, beta: beta, threshold: threshold, reset: reset)
@@ -285,4 +316,10 @@ private func leakyBackwardChunk<G: SurrogateKernel>(_ a: LeakyBackwardArgs, lo: 
     for j in 0..<width { sb += Double(gBeta[j]); st += Double(gTheta[j]) }
     a.partBeta.p[chunk] = sb
     a.partTheta.p[chunk] = st
+}
+
+/// A Float array of `n` elements whose contents the caller overwrites entirely (no zero fill).
+@inline(__always)
+func uninitializedFloats(_ n: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
 }

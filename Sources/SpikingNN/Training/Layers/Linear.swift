@@ -30,9 +30,13 @@ public final class Linear: Layer {
     public var workers: Int
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
+    /// Rows of the latest event-driven forward computed from the previous step's row (changes only).
+    public private(set) var lastDeltaRows = 0
 
     private var savedInput: Tensor?
     private var savedEvents: BinaryRows?
+    private var savedBlocks: [EventBlock] = []
+    private var savedSteps = 1
     private var savedShape: [Int] = []
 
     public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2) {
@@ -64,37 +68,27 @@ public final class Linear: Layer {
         var events: BinaryRows?
         if path != .dense {
             events = x.storage.withUnsafeBufferPointer {
-                BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit)
+                BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit,
+                                  workers: workers)
             }
             precondition(path != .event || events != nil, "\(summary): event path needs binary input")
         }
-        var y = [Float](repeating: 0, count: rows * nOut)
-        if let b = bias?.value {
-            y.withUnsafeMutableBufferPointer { yp in
-                for r in 0..<rows { for j in 0..<nOut { yp[r * nOut + j] = b[j] } }
+        var y = uninitializedFloats(rows * nOut)
+        let b = bias?.value ?? [Float](repeating: 0, count: nOut)
+        y.withUnsafeMutableBufferPointer { yp in
+            b.withUnsafeBufferPointer { bp in
+                for r in 0..<rows { (yp.baseAddress! + r * nOut).update(from: bp.baseAddress!, count: nOut) }
             }
         }
         if let events {
+            let steps = x.rank == 3 ? x.shape[0] : 1
             y.withUnsafeMutableBufferPointer { yp in
                 weight.value.withUnsafeBufferPointer { wp in
-                    events.rowOffsets.withUnsafeBufferPointer { op in
-                        events.indices.withUnsafeBufferPointer { ip in
-                            let yb = UncheckedPointer(yp.baseAddress!)
-                            let chunks = workers <= 1 ? 1 : min(rows, workers * 8)
-                            let size = (rows + chunks - 1) / max(1, chunks)
-                            parallelChunks(chunks, workers: workers) { c in
-                                let lo = c * size, hi = min(rows, lo + size)
-                                if lo >= hi { return }
-                                for r in lo..<hi {
-                                    accumulateRows(into: yb.p + r * nOut, width: nOut, source: wp.baseAddress!,
-                                                   stride: nOut, indices: ip.baseAddress! + Int(op[r]),
-                                                   count: Int(op[r + 1] - op[r]))
-                                }
-                            }
-                        }
-                    }
+                    savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
+                                               w: wp.baseAddress!, keep: training)
                 }
             }
+            savedSteps = steps
             savedEvents = training ? events : nil
             savedInput = nil
             lastForwardWasEventDriven = true
@@ -115,6 +109,171 @@ public final class Linear: Layer {
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
     }
 
+    /// Event-driven `y += Σ W[active]` (y holds the bias). Over a sequence `[T, B, in]`, row (t, b)
+    /// starts from row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when
+    /// that is fewer rows of W than the active set (rate-coded inputs stay on across steps).
+    private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
+                              keep: Bool) -> [EventBlock] {
+        let rows = events.rows, nOut = outputs, batch = rows / steps
+        let chunks = min(batch, workers), size = (batch + chunks - 1) / max(1, chunks)
+        var blocks = [EventBlock](repeating: EventBlock(), count: keep ? chunks : 0)
+        let blockOut = UncheckedPointer(blocks.withUnsafeMutableBufferPointer { $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)! })
+        var deltaRows = [Int](repeating: 0, count: chunks)
+        let deltaCount = UncheckedPointer(deltaRows.withUnsafeMutableBufferPointer { $0.baseAddress! })
+        defer { lastDeltaRows = deltaRows.reduce(0, +) }
+        events.rowOffsets.withUnsafeBufferPointer { op in
+            events.indices.withUnsafeBufferPointer { ip in
+                parallelChunks(chunks, workers: workers) { c in
+                    let bLo = c * size, bHi = min(batch, bLo + size)
+                    if bLo >= bHi { return }
+                    // Per row of this block (t ≥ 1): switched-on and switched-off inputs, or direct.
+                    var delta = [Bool](repeating: false, count: steps * (bHi - bLo))
+                    var onStart = [Int](repeating: 0, count: steps * (bHi - bLo) + 1)
+                    var offStart = onStart
+                    var on = [Int32](), off = [Int32]()
+                    on.reserveCapacity(events.indices.count / chunks + 1024)
+                    off.reserveCapacity(events.indices.count / (2 * chunks) + 1024)
+                    for t in 0..<steps {
+                        for b in bLo..<bHi {
+                            let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
+                            if t > 0 {
+                                let p = r - batch
+                                var i = Int(op[r]), j = Int(op[p])
+                                let iEnd = Int(op[r + 1]), jEnd = Int(op[p + 1])
+                                let startOn = on.count, startOff = off.count
+                                while i < iEnd || j < jEnd {
+                                    if j >= jEnd || (i < iEnd && ip[i] < ip[j]) { on.append(ip[i]); i += 1 }
+                                    else if i >= iEnd || ip[j] < ip[i] { off.append(ip[j]); j += 1 }
+                                    else { i += 1; j += 1 }
+                                }
+                                if on.count - startOn + off.count - startOff < iEnd - Int(op[r]) {
+                                    delta[k] = true
+                                } else {
+                                    on.removeSubrange(startOn...); off.removeSubrange(startOff...)
+                                }
+                            }
+                            if !delta[k] { on.append(contentsOf: ip[Int(op[r])..<Int(op[r + 1])]) }
+                            onStart[k + 1] = on.count; offStart[k + 1] = off.count
+                        }
+                    }
+                    deltaCount.p[c] = delta.reduce(0) { $0 + ($1 ? 1 : 0) }
+                    if keep {
+                        blockOut.p[c] = EventBlock(bLo: bLo, bHi: bHi, delta: delta, on: on, onStart: onStart,
+                                                   off: off, offStart: offStart)
+                    }
+                    on.withUnsafeBufferPointer { onp in
+                        off.withUnsafeBufferPointer { offp in
+                            for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                let c1 = min(nOut, c0 + eventTile)
+                                for b in bLo..<bHi {
+                                    for t in 0..<steps {
+                                        let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
+                                        if delta[k] {
+                                            deltaColumns(into: y.p + r * nOut, from: y.p + (r - batch) * nOut, source: w,
+                                                         stride: nOut, on: onp.baseAddress! + onStart[k],
+                                                         onCount: onStart[k + 1] - onStart[k],
+                                                         off: offp.baseAddress! + offStart[k],
+                                                         offCount: offStart[k + 1] - offStart[k], from: c0, to: c1)
+                                        } else {
+                                            accumulateColumns(into: y.p + r * nOut, source: w, stride: nOut,
+                                                              indices: onp.baseAddress! + onStart[k],
+                                                              count: onStart[k + 1] - onStart[k], from: c0, to: c1)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return blocks
+    }
+
+    /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. Within a chain of delta rows
+    /// `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with `C[u]` the suffix
+    /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
+    private func eventWeightGradient(_ gradOutput: Tensor) {
+        let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
+        let blocks = savedBlocks
+        var partial = [[Float]](repeating: [], count: blocks.count)
+        gradOutput.storage.withUnsafeBufferPointer { gp in
+            partial.withUnsafeMutableBufferPointer { pp in
+                let parts = UncheckedPointer(pp.baseAddress!)
+                parallelChunks(blocks.count, workers: workers) { c in
+                    let blk = blocks[c], nb = blk.bHi - blk.bLo
+                    if nb <= 0 { return }
+                    // Suffix sums of dY along each chain (local row k = t·nb + b − bLo).
+                    var cs = uninitializedFloats(steps * nb * nOut)
+                    cs.withUnsafeMutableBufferPointer { cp in
+                        let cb = cp.baseAddress!
+                        for t in stride(from: steps - 1, through: 0, by: -1) {
+                            for b in blk.bLo..<blk.bHi {
+                                let k = t * nb + (b - blk.bLo), src = gp.baseAddress! + (t * batch + b) * nOut
+                                let dst = cb + k * nOut
+                                if t + 1 < steps && blk.delta[k + nb] {
+                                    let next = dst + nb * nOut
+                                    for j in 0..<nOut { dst[j] = src[j] + next[j] }
+                                } else {
+                                    dst.update(from: src, count: nOut)
+                                }
+                            }
+                        }
+                    }
+                    // By input: the local rows where it switched on (or was active in a chain's first row)
+                    // and where it switched off.
+                    let plus = Self.transpose(blk.on, starts: blk.onStart, columns: nIn)
+                    let minus = Self.transpose(blk.off, starts: blk.offStart, columns: nIn)
+                    var dw = [Float](repeating: 0, count: nIn * nOut)
+                    cs.withUnsafeBufferPointer { cp in
+                        dw.withUnsafeMutableBufferPointer { dp in
+                            plus.rows.withUnsafeBufferPointer { pr in
+                                minus.rows.withUnsafeBufferPointer { mr in
+                                    for c0 in stride(from: 0, to: nOut, by: eventTile) {
+                                        let c1 = min(nOut, c0 + eventTile)
+                                        for i in 0..<nIn {
+                                            let row = dp.baseAddress! + i * nOut
+                                            deltaColumns(into: row, from: row, source: cp.baseAddress!, stride: nOut,
+                                                         on: pr.baseAddress! + plus.starts[i],
+                                                         onCount: plus.starts[i + 1] - plus.starts[i],
+                                                         off: mr.baseAddress! + minus.starts[i],
+                                                         offCount: minus.starts[i + 1] - minus.starts[i], from: c0, to: c1)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    parts.p[c] = dw
+                }
+            }
+        }
+        weight.grad.withUnsafeMutableBufferPointer { gw in
+            for part in partial where !part.isEmpty {
+                part.withUnsafeBufferPointer { pp in
+                    for i in 0..<gw.count { gw[i] += pp[i] }
+                }
+            }
+        }
+    }
+
+    /// Column lists per row (`lists[starts[k] ..< starts[k + 1]]` for row k) → row lists per column.
+    private static func transpose(_ lists: [Int32], starts: [Int], columns: Int) -> (rows: [Int32], starts: [Int]) {
+        var counts = [Int](repeating: 0, count: columns + 1)
+        for i in lists { counts[Int(i) + 1] += 1 }
+        for c in 0..<columns { counts[c + 1] += counts[c] }
+        var fill = counts
+        var out = [Int32](repeating: 0, count: lists.count)
+        for k in 0..<(starts.count - 1) {
+            for e in starts[k]..<starts[k + 1] {
+                let c = Int(lists[e])
+                out[fill[c]] = Int32(k)
+                fill[c] += 1
+            }
+        }
+        return (out, counts)
+    }
+
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
         let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
         precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
@@ -126,28 +285,8 @@ public final class Linear: Layer {
                 }
             }
         }
-        if let events = savedEvents {
-            let byInput = events.transposed()
-            gradOutput.storage.withUnsafeBufferPointer { gp in
-                weight.grad.withUnsafeMutableBufferPointer { dwp in
-                    byInput.rowOffsets.withUnsafeBufferPointer { op in
-                        byInput.indices.withUnsafeBufferPointer { ip in
-                            let dw = UncheckedPointer(dwp.baseAddress!)
-                            let chunks = workers <= 1 ? 1 : min(nIn, workers * 8)
-                            let size = (nIn + chunks - 1) / chunks
-                            parallelChunks(chunks, workers: workers) { c in
-                                let lo = c * size, hi = min(nIn, lo + size)
-                                if lo >= hi { return }
-                                for i in lo..<hi {
-                                    accumulateRows(into: dw.p + i * nOut, width: nOut, source: gp.baseAddress!,
-                                                   stride: nOut, indices: ip.baseAddress! + Int(op[i]),
-                                                   count: Int(op[i + 1] - op[i]))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        if savedEvents != nil {
+            eventWeightGradient(gradOutput)
         } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in
                 gradOutput.storage.withUnsafeBufferPointer { gp in
@@ -160,7 +299,7 @@ public final class Linear: Layer {
             }
         }
         guard needsInputGradient else { return Tensor(zeros: [0]) }
-        var dx = [Float](repeating: 0, count: rows * nIn)
+        var dx = uninitializedFloats(rows * nIn)
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.value.withUnsafeBufferPointer { wp in
                 dx.withUnsafeMutableBufferPointer { dp in
@@ -174,20 +313,91 @@ public final class Linear: Layer {
     }
 }
 
-/// `dst[0..<width] += Σ_k source[indices[k] · stride ..< + width]`, four source rows per pass.
+/// `dst[c] += Σ_k source[indices[k] · stride + c]` for columns `c0..<c1`, the sums kept in
+/// registers (tiles of 32 columns: the caller walks tiles outermost so the source tile stays in cache).
 @inline(__always)
-func accumulateRows(into dst: UnsafeMutablePointer<Float>, width: Int, source: UnsafePointer<Float>, stride: Int,
-                    indices: UnsafePointer<Int32>, count: Int) {
-    var k = 0
-    while k + 4 <= count {
-        let a = source + Int(indices[k]) * stride, b = source + Int(indices[k + 1]) * stride
-        let c = source + Int(indices[k + 2]) * stride, d = source + Int(indices[k + 3]) * stride
-        for j in 0..<width { dst[j] += (a[j] + b[j]) + (c[j] + d[j]) }
-        k += 4
+func accumulateColumns(into dst: UnsafeMutablePointer<Float>, source: UnsafePointer<Float>, stride: Int,
+                       indices: UnsafePointer<Int32>, count: Int, from c0: Int, to c1: Int) {
+    typealias V = SIMD8<Float>
+    var c = c0
+    while c + 32 <= c1 {
+        let d = UnsafeMutableRawPointer(dst + c)
+        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = d.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var s2 = d.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = d.loadUnaligned(fromByteOffset: 96, as: V.self)
+        for k in 0..<count {
+            let p = UnsafeRawPointer(source + Int(indices[k]) * stride + c)
+            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
+        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
+        c += 32
     }
-    while k < count {
-        let a = source + Int(indices[k]) * stride
-        for j in 0..<width { dst[j] += a[j] }
-        k += 1
+    while c + 8 <= c1 {
+        let d = UnsafeMutableRawPointer(dst + c)
+        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self)
+        for k in 0..<count { s0 += UnsafeRawPointer(source + Int(indices[k]) * stride + c).loadUnaligned(as: V.self) }
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self)
+        c += 8
     }
+    while c < c1 {
+        var s = dst[c]
+        for k in 0..<count { s += source[Int(indices[k]) * stride + c] }
+        dst[c] = s
+        c += 1
+    }
+}
+
+/// Column tile width for the event-driven kernels.
+let eventTile = 32
+
+/// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`.
+@inline(__always)
+func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointer<Float>, source: UnsafePointer<Float>,
+                  stride: Int, on: UnsafePointer<Int32>, onCount: Int, off: UnsafePointer<Int32>, offCount: Int,
+                  from c0: Int, to c1: Int) {
+    typealias V = SIMD8<Float>
+    var c = c0
+    while c + 32 <= c1 {
+        let q = UnsafeRawPointer(prev + c)
+        var s0 = q.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = q.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var s2 = q.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = q.loadUnaligned(fromByteOffset: 96, as: V.self)
+        for k in 0..<onCount {
+            let p = UnsafeRawPointer(source + Int(on[k]) * stride + c)
+            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        for k in 0..<offCount {
+            let p = UnsafeRawPointer(source + Int(off[k]) * stride + c)
+            s0 -= p.loadUnaligned(fromByteOffset: 0, as: V.self)
+            s1 -= p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 -= p.loadUnaligned(fromByteOffset: 64, as: V.self)
+            s3 -= p.loadUnaligned(fromByteOffset: 96, as: V.self)
+        }
+        let d = UnsafeMutableRawPointer(dst + c)
+        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
+        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
+        c += 32
+    }
+    while c < c1 {
+        var s = prev[c]
+        for k in 0..<onCount { s += source[Int(on[k]) * stride + c] }
+        for k in 0..<offCount { s -= source[Int(off[k]) * stride + c] }
+        dst[c] = s
+        c += 1
+    }
+}
+
+/// One worker's rows of an event-driven forward: batch elements `bLo..<bHi` over all steps, local
+/// row `k = t·(bHi − bLo) + b − bLo`. A delta row's inputs are `on` (switched on) and `off` (switched
+/// off) relative to the previous step; any other row lists all its active inputs in `on`.
+struct EventBlock {
+    var bLo = 0, bHi = 0
+    var delta: [Bool] = []
+    var on: [Int32] = [], onStart: [Int] = [0]
+    var off: [Int32] = [], offStart: [Int] = [0]
 }

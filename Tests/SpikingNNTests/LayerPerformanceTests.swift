@@ -1,0 +1,82 @@
+import Foundation
+import SpikingNN
+import TensorCore
+import XCTest
+
+/// Opt-in timing of one training batch (forward + backward) of a 784-1000-10 spiking MLP:
+/// `SPIKEDOWN_PERF=1 swift test -c release --filter LayerPerformance`.
+final class LayerPerformanceTests: XCTestCase {
+    func testFashionMNISTSizedBatch() throws {
+        guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
+            throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
+        }
+        let threads = 2, steps = 25, batch = 128
+        BLAS.setThreads(Int(ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_BLAS_THREADS"] ?? "") ?? threads)
+        var rng = SeededRNG(seed: 1)
+        let l1 = Linear(inputs: 784, outputs: 1000, rng: &rng, workers: threads)
+        let n1 = Leaky(beta: 0.95, workers: threads)
+        let l2 = Linear(inputs: 1000, outputs: 10, rng: &rng, workers: threads)
+        let n2 = Leaky(beta: 0.95, workers: threads)
+        let model = Sequential([l1, n1, l2, n2], inputFeatures: 784)
+        // Rate-coded input: per-pixel intensities, ~29% ones overall.
+        var x = [Float](repeating: 0, count: steps * batch * 784)
+        var pix = [Double](repeating: 0, count: batch * 784)
+        for i in pix.indices { pix[i] = rng.nextDouble() < 0.5 ? rng.nextDouble() * 1.16 : 0 }
+        for t in 0..<steps { for i in pix.indices where rng.nextDouble() < pix[i] { x[t * pix.count + i] = 1 } }
+        let input = Tensor(shape: [steps, batch, 784], storage: x)
+        let density = Double(x.reduce(0, +)) / Double(x.count)
+        for (name, t) in [("input", input), ("zeros 3200x1000", Tensor(zeros: [steps, batch, 1000]))] {
+            var ts = [Double]()
+            for _ in 0..<8 {
+                let t0 = Date()
+                _ = t.storage.withUnsafeBufferPointer {
+                    BinaryRows.binary($0, rows: t.count / t.shape[2], columns: t.shape[2], maxDensity: 0.3, workers: threads)
+                }
+                ts.append(Date().timeIntervalSince(t0) * 1000)
+            }
+            print(String(format: "LayerPerformance scan %@: %.2f ms", name, ts.sorted()[4]))
+        }
+        let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
+        for path in (mode == "both" ? ["auto", "dense"] : [mode]) {
+            l1.path = Linear.Path(rawValue: path) ?? .auto
+            l2.path = l1.path
+            // The Sequential forward/backward, one layer at a time so each part is timed too.
+            var times = [Double](), fwd = [Double](), parts = [[Double]](repeating: [], count: 2 * model.layers.count)
+            for rep in 0..<15 {
+                let start = Date()
+                model.zeroGrad()
+                var h = input
+                var stamps = [Date]()
+                for layer in model.layers { h = layer.forward(h, training: true); stamps.append(Date()) }
+                let mid = Date()
+                var g = Tensor(repeating: 1 / Float(h.count), shape: h.shape)
+                for (i, layer) in model.layers.enumerated().reversed() {
+                    g = layer.backward(g, needsInputGradient: i > 0); stamps.append(Date())
+                }
+                if rep >= 3 {
+                    times.append(Date().timeIntervalSince(start) * 1000)
+                    fwd.append(mid.timeIntervalSince(start) * 1000)
+                    var prev = start
+                    for (k, t) in stamps.enumerated() {
+                        parts[k].append(t.timeIntervalSince(prev) * 1000)
+                        prev = k == model.layers.count - 1 ? mid : t
+                    }
+                }
+            }
+            func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+            let names = model.layers.map { $0.summary.prefix(while: { $0 != "," }) + ")" }
+            let breakdown = (0..<parts.count).map { k -> String in
+                let layer = k < names.count ? names[k] + " fwd" : names[2 * names.count - 1 - k] + " bwd"
+                return String(format: "%@ %.1f", String(layer), median(parts[k]))
+            }
+            let hidden = n1.lastMembrane.storage.filter { $0 > 1 }.count
+            print(String(format: "LayerPerformance %@: input density %.3f, hidden firing %.3f, event path %@ (%d delta rows); "
+                         + "forward+backward median %.1f ms/batch (min %.1f), forward %.1f ms; %d threads",
+                         path, density, Double(hidden) / Double(n1.lastMembrane.count),
+                         l1.lastForwardWasEventDriven ? "yes" : "no", l1.lastDeltaRows,
+                         median(times), times.min()!, median(fwd), threads))
+            print("LayerPerformance breakdown (median ms): " + breakdown.joined(separator: "; "))
+            if path == "auto" { XCTAssertLessThan(median(times), 35) }
+        }
+    }
+}

@@ -34,7 +34,8 @@ public final class Linear: Layer {
     public private(set) var lastDeltaRows = 0
 
     private var savedInput: Tensor?
-    private var savedEvents: BinaryRows?
+    /// Whether the saved forward is event-driven (`savedBlocks`; the BinaryRows are not kept).
+    private var savedEventDriven = false
     private var savedBlocks: [EventBlock] = []
     private var savedSteps = 1
     private var savedShape: [Int] = []
@@ -89,7 +90,7 @@ public final class Linear: Layer {
                 }
             }
             savedSteps = steps
-            savedEvents = training ? events : nil
+            savedEventDriven = training
             savedInput = nil
             lastForwardWasEventDriven = true
         } else {
@@ -103,7 +104,7 @@ public final class Linear: Layer {
                 }
             }
             savedInput = training ? x : nil
-            savedEvents = nil
+            savedEventDriven = false; savedBlocks = []
             lastForwardWasEventDriven = false
         }
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
@@ -277,7 +278,7 @@ public final class Linear: Layer {
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
         let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
         precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
-        precondition(savedInput != nil || savedEvents != nil, "\(summary): backward without a training forward")
+        precondition(savedInput != nil || savedEventDriven, "\(summary): backward without a training forward")
         if let bias {
             gradOutput.storage.withUnsafeBufferPointer { gp in
                 bias.grad.withUnsafeMutableBufferPointer { bp in
@@ -285,7 +286,7 @@ public final class Linear: Layer {
                 }
             }
         }
-        if savedEvents != nil {
+        if savedEventDriven {
             eventWeightGradient(gradOutput)
         } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in

@@ -64,7 +64,7 @@ final class LayerPerformanceTests: XCTestCase {
                 }
             }
             func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-            let names = model.layers.map { String($0.summary.split(separator: ",")[0]) }
+            let names = model.layers.map { $0.summary.contains(",") ? String($0.summary.split(separator: ",")[0]) + ")" : $0.summary }
             let breakdown = (0..<parts.count).map { k -> String in
                 let layer = k < names.count ? names[k] + " fwd" : names[2 * names.count - 1 - k] + " bwd"
                 return String(format: "%@ %.1f", String(layer), median(parts[k]))

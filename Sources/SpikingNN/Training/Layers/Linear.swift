@@ -104,7 +104,7 @@ public final class Linear: Layer {
                 }
             }
             savedInput = training ? x : nil
-            savedEventDriven = false; savedBlocks = []
+            savedEventDriven = false; savedBlocks = []; lastDeltaRows = 0
             lastForwardWasEventDriven = false
         }
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)

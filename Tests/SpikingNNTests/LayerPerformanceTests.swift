@@ -45,7 +45,7 @@ final class LayerPerformanceTests: XCTestCase {
         let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
         for path in (mode == "both" ? ["auto", "dense"] : [mode]) {
             l1.path = Linear.Path(rawValue: path) ?? .auto
-            l2.path = l1.path
+            l2.path = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_L2"].flatMap { Linear.Path(rawValue: $0) } ?? l1.path
             // The Sequential forward/backward, one layer at a time so each part is timed too.
             var times = [Double](), fwd = [Double](), parts = [[Double]](repeating: [], count: 2 * model.layers.count)
             var cpu = [Double]()

@@ -155,6 +155,12 @@ final class LayerLinearTests: XCTestCase {
         x[299] = 0.5
         _ = lin.forward(Tensor(shape: [2, 3, 50], storage: x), training: true)
         XCTAssertFalse(lin.lastForwardWasEventDriven)
+        x[299] = 0
+        _ = lin.forward(Tensor(shape: [2, 3, 50], storage: x), training: true)
+        XCTAssertTrue(lin.lastForwardWasEventDriven)
+        x[105] = -1  // inside an 8-wide block
+        _ = lin.forward(Tensor(shape: [2, 3, 50], storage: x), training: true)
+        XCTAssertFalse(lin.lastForwardWasEventDriven)
     }
 
     func testBinaryRowsRoundTrip() {

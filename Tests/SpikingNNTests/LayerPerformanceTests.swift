@@ -6,6 +6,12 @@ import XCTest
 /// Opt-in timing of one training batch (forward + backward) of a 784-1000-10 spiking MLP:
 /// `SPIKEDOWN_PERF=1 swift test -c release --filter LayerPerformance`.
 final class LayerPerformanceTests: XCTestCase {
+    static func cpuMilliseconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+    }
+
     func testFashionMNISTSizedBatch() throws {
         guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
             throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
@@ -39,11 +45,12 @@ final class LayerPerformanceTests: XCTestCase {
         let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
         for path in (mode == "both" ? ["auto", "dense"] : [mode]) {
             l1.path = Linear.Path(rawValue: path) ?? .auto
-            l2.path = l1.path
+            l2.path = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_L2"].flatMap { Linear.Path(rawValue: $0) } ?? l1.path
             // The Sequential forward/backward, one layer at a time so each part is timed too.
             var times = [Double](), fwd = [Double](), parts = [[Double]](repeating: [], count: 2 * model.layers.count)
+            var cpu = [Double]()
             for rep in 0..<15 {
-                let start = Date()
+                let start = Date(), cpuStart = Self.cpuMilliseconds()
                 model.zeroGrad()
                 var h = input
                 var stamps = [Date]()
@@ -54,6 +61,7 @@ final class LayerPerformanceTests: XCTestCase {
                     g = layer.backward(g, needsInputGradient: i > 0); stamps.append(Date())
                 }
                 if rep >= 3 {
+                    cpu.append(Self.cpuMilliseconds() - cpuStart)
                     times.append(Date().timeIntervalSince(start) * 1000)
                     fwd.append(mid.timeIntervalSince(start) * 1000)
                     var prev = start
@@ -64,7 +72,7 @@ final class LayerPerformanceTests: XCTestCase {
                 }
             }
             func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-            let names = model.layers.map { $0.summary.prefix(while: { $0 != "," }) + ")" }
+            let names = model.layers.map { $0.summary.contains(",") ? String($0.summary.split(separator: ",")[0]) + ")" : $0.summary }
             let breakdown = (0..<parts.count).map { k -> String in
                 let layer = k < names.count ? names[k] + " fwd" : names[2 * names.count - 1 - k] + " bwd"
                 return String(format: "%@ %.1f", String(layer), median(parts[k]))
@@ -75,6 +83,8 @@ final class LayerPerformanceTests: XCTestCase {
                          path, density, Double(hidden) / Double(n1.lastMembrane.count),
                          l1.lastForwardWasEventDriven ? "yes" : "no", l1.lastDeltaRows,
                          median(times), times.min()!, median(fwd), threads))
+            print(String(format: "LayerPerformance %@: process CPU median %.1f ms/batch (both threads together)",
+                         path, median(cpu)))
             print("LayerPerformance breakdown (median ms): " + breakdown.joined(separator: "; "))
             if path == "auto" { XCTAssertLessThan(median(times), 35) }
         }

@@ -44,16 +44,30 @@ public struct BinaryRows: Sendable, Equatable {
                         // Branch-free: every value writes its column at the current end and the end
                         // moves by one only for ones; non-binary values are flagged per row.
                         var used = 0
-                        let local = [Int32](unsafeUninitializedCapacity: (hi - lo) * columns + 1) { buf, count in
-                            let out = buf.baseAddress!
+                        let local = [Int32](unsafeUninitializedCapacity: (hi - lo) * columns + 8) { buf, count in
+                            let out = buf.baseAddress!, src = values.baseAddress!
+                            let weights = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
                             for r in lo..<hi {
                                 let base = r * columns
                                 var bad = false
-                                for col in 0..<columns {
-                                    let v = values[base + col]
+                                var col = 0
+                                // Eight values at a time: the ones' bit mask picks their columns from a table.
+                                while col + 8 <= columns {
+                                    let v = UnsafeRawPointer(src + base + col).loadUnaligned(as: SIMD8<Float>.self)
+                                    let one = v .== 1
+                                    if !all(one .| (v .== 0)) { bad = true; break }
+                                    let bits = Int(SIMD8<Int32>(repeating: 0).replacing(with: weights, where: one).wrappedSum())
+                                    let entry = onePositions[bits]
+                                    for k in 0..<8 { out[used + k] = Int32(col) + Int32(truncatingIfNeeded: (entry >> (8 * UInt64(k))) & 0xff) }
+                                    used += bits.nonzeroBitCount
+                                    col += 8
+                                }
+                                while col < columns && !bad {
+                                    let v = src[base + col]
                                     out[used] = Int32(col)
                                     used &+= v == 1 ? 1 : 0
-                                    bad = bad || (v != 0 && v != 1)
+                                    bad = v != 0 && v != 1
+                                    col += 1
                                 }
                                 if bad || used > limit { oks.p[c] = false; break }
                                 offs.p[r + 1] = Int32(used)  // local for now; rebased below
@@ -103,4 +117,14 @@ public struct BinaryRows: Sendable, Equatable {
         }
         return out
     }
+}
+
+/// For each 8-bit mask, the positions of its set bits packed low byte first.
+let onePositions: [UInt64] = (0..<256).map { mask in
+    var packed: UInt64 = 0, k: UInt64 = 0
+    for bit in 0..<8 where mask & (1 << bit) != 0 {
+        packed |= UInt64(bit) << (8 * k)
+        k += 1
+    }
+    return packed
 }

@@ -8,11 +8,16 @@ import TensorCore
 ///
 /// Backward: `dW += Xᵀ·dY`, `db += Σ_rows dY`, `dX = dY·Wᵀ` (only when `needsInputGradient`).
 ///
-/// Event-driven path: when the input is binary (every value 0 or 1) and at most
-/// `eventDensityLimit` of it is ones, the input is kept as `BinaryRows` (indices of the ones per
-/// row) instead of Floats; then `y[r] = b + Σ_{i active in r} W[i]` and
-/// `dW[i] += Σ_{r: i active in r} dY[r]`. Otherwise the input tensor is kept and sgemm is used
-/// (the dense path is the reference; `path` forces either).
+/// Event-driven path: when the input is binary (every value 0 or 1, checked once per forward) and
+/// at most `eventDensityLimit` of it is ones, the input is kept as index lists (`EventBlock`, Int32
+/// column indices, no Float copy); then `y[r] = b + Σ_{i active in r} W[i]` and
+/// `dW[i] += Σ_{r: i active in r} dY[r]`. Over `[T, B, in]` a row (t, b) whose active set differs
+/// from (t − 1, b) in fewer inputs than it has is computed as `y[t−1, b] + Σ_on W[i] − Σ_off W[i]`,
+/// and the weight gradient visits the same switched inputs against suffix sums of dY along each
+/// such chain (`X[t] = X[s] + Σ D[u]` ⇒ `Σ_t X[t]ᵀdY[t] = Σ_u D[u]ᵀ Σ_{t≥u} dY[t]`).
+/// Sums run in 32-column register tiles, SSE (Swift's default x86-64 target).
+/// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
+/// forces either; results agree to float rounding, exactly for dyadic-quantised values).
 public final class Linear: Layer {
     public enum Path: String, Sendable { case auto, dense, event }
 
@@ -34,7 +39,8 @@ public final class Linear: Layer {
     public private(set) var lastDeltaRows = 0
 
     private var savedInput: Tensor?
-    private var savedEvents: BinaryRows?
+    /// Whether the saved forward is event-driven (`savedBlocks`; the BinaryRows are not kept).
+    private var savedEventDriven = false
     private var savedBlocks: [EventBlock] = []
     private var savedSteps = 1
     private var savedShape: [Int] = []
@@ -89,7 +95,7 @@ public final class Linear: Layer {
                 }
             }
             savedSteps = steps
-            savedEvents = training ? events : nil
+            savedEventDriven = training
             savedInput = nil
             lastForwardWasEventDriven = true
         } else {
@@ -103,7 +109,7 @@ public final class Linear: Layer {
                 }
             }
             savedInput = training ? x : nil
-            savedEvents = nil
+            savedEventDriven = false; savedBlocks = []; lastDeltaRows = 0
             lastForwardWasEventDriven = false
         }
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
@@ -277,7 +283,7 @@ public final class Linear: Layer {
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
         let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
         precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
-        precondition(savedInput != nil || savedEvents != nil, "\(summary): backward without a training forward")
+        precondition(savedInput != nil || savedEventDriven, "\(summary): backward without a training forward")
         if let bias {
             gradOutput.storage.withUnsafeBufferPointer { gp in
                 bias.grad.withUnsafeMutableBufferPointer { bp in
@@ -285,7 +291,7 @@ public final class Linear: Layer {
                 }
             }
         }
-        if savedEvents != nil {
+        if savedEventDriven {
             eventWeightGradient(gradOutput)
         } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in

@@ -5,7 +5,12 @@ import PackageDescription
 //   numeric:  TensorCore -> SpikingNN, Datasets
 //   document: Templates -> Runs -> Rendering
 //   Plotting takes plain arrays; Experiments is the only bridge; SpikedownCLI drives it all.
+#if arch(x86_64)
+// AVX2/FMA (Intel Haswell 2013+, AMD Excavator 2015+) for the vectorised spike loops.
+let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]
+#else
 let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+#endif
 
 let package = Package(
     name: "Spikedown",

@@ -146,7 +146,10 @@ final class LayerLinearTests: XCTestCase {
 
     func testAutoPathPicksEventsOnlyForSparseBinaryInput() {
         var rng = SeededRNG(seed: 3)
-        let lin = Linear(inputs: 50, outputs: 4, rng: &rng)
+        let narrow = Linear(inputs: 50, outputs: 4, rng: &rng)
+        _ = narrow.forward(Tensor(shape: [2, 3, 50], storage: spikes(300, density: 0.1, seed: 1)), training: true)
+        XCTAssertFalse(narrow.lastForwardWasEventDriven, "too few outputs for the event path")
+        let lin = Linear(inputs: 50, outputs: 64, rng: &rng)
         _ = lin.forward(Tensor(shape: [2, 3, 50], storage: spikes(300, density: 0.1, seed: 1)), training: true)
         XCTAssertTrue(lin.lastForwardWasEventDriven)
         _ = lin.forward(Tensor(shape: [2, 3, 50], storage: spikes(300, density: 0.6, seed: 1)), training: true)

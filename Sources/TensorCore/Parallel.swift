@@ -14,7 +14,9 @@ public func parallelChunks(_ chunks: Int, workers: Int, _ body: (Int) -> Void) {
     }
 }
 
-struct UnsafeSendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// Hands a value (a pointer into a buffer whose chunks are written by one thread each) to
+/// `parallelChunks` workers.
+public struct UnsafeSendableBox<T>: @unchecked Sendable {
+    public let value: T
+    public init(_ value: T) { self.value = value }
 }

@@ -117,3 +117,21 @@ final class EncoderTests: XCTestCase {
         return (0..<n).map { i in (0..<s.rows).filter { s.storage[$0 * n + i] != 0 } }
     }
 }
+
+final class GroupedRateEncoderTests: XCTestCase {
+    func testGroupedCodeIsIndependentOfWorkersAndHasTheRightRate() {
+        let x = Tensor(shape: [4, 50], storage: (0..<200).map { Float($0 % 11) / 10 })
+        let rng = SeededRNG(seed: 21)
+        let one = RateEncoder.encode(x, steps: 400, gain: 1, rng: rng, groups: 8, workers: 1)
+        let two = RateEncoder.encode(x, steps: 400, gain: 1, rng: rng, groups: 8, workers: 2)
+        XCTAssertEqual(one, two)
+        XCTAssertEqual(one.shape, [400, 4, 50])
+        XCTAssertNotEqual(one, RateEncoder.encode(x, steps: 400, gain: 1, rng: rng, groups: 4, workers: 2))
+        for i in 0..<200 {
+            let p = Double(x.storage[i])
+            let count = (0..<400).reduce(0.0) { $0 + Double(one.storage[$1 * 200 + i]) }
+            let sigma = (400 * p * (1 - p)).squareRoot()
+            XCTAssertEqual(count, 400 * p, accuracy: max(5 * sigma, 1e-9), "element \(i)")
+        }
+    }
+}

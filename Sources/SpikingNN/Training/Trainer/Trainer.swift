@@ -132,6 +132,10 @@ public final class Trainer {
             }
         }
         let x = Tensor(shape: [b, f], storage: batchImages)
+        if case .rate(let gain) = config.encoding, config.steps >= 8 {
+            // Long rate codes are drawn in 8 blocks of steps on 2 threads (same result on any count).
+            return RateEncoder.encode(x, steps: config.steps, gain: gain, rng: rng, groups: 8, workers: 2)
+        }
         return config.encoding.encode(x, steps: config.steps, rng: &rng)
     }
 

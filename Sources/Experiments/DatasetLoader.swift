@@ -1,5 +1,7 @@
 import Datasets
 import Foundation
+import Runs
+import TensorCore
 
 /// Loads data sets through the registry and keeps each loaded split for the rest of the build
 /// (a sweep or several blocks over the same data read and hash the files once). Thread-safe.
@@ -23,5 +25,15 @@ public final class DatasetLoader: @unchecked Sendable {
         loaded[key] = split
         lock.unlock()
         return split
+    }
+
+    /// The block's `dataset`, cut to its `train_samples` / `test_samples` (0: all) by a stratified
+    /// subset drawn from `rng`.
+    func load(for context: BlockContext, rng: SeededRNG) throws -> DatasetSplit {
+        let c = context.config
+        let split = try load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
+        let trainN = c.int("train_samples"), testN = c.int("test_samples")
+        guard (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) else { return split }
+        return split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: rng)
     }
 }

@@ -25,11 +25,7 @@ struct RandomFeaturesExecutor: BlockExecutor {
         let lif = try LIFParameters(tauMs: c.double("tau_ms"), dtMs: c.double("dt_ms"), tRefMs: c.double("t_ref_ms"),
                                     vTh: Float(c.double("v_th")), numSteps: c.int("num_steps"), fmaxHz: c.double("fmax_hz"))
         let root = SeededRNG(seed: context.seed)
-        var split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
-        let trainN = c.int("train_samples"), testN = c.int("test_samples")
-        if (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) {
-            split = split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: root.derived("subset"))
-        }
+        let split = try data.load(for: context, rng: root.derived("subset"))
         var layer = try RandomLIFLayer(inputs: split.train.pixels, hidden: c.int("hidden"),
                                        wMean: Float(c.double("w_mean")), wStd: Float(c.double("w_std")),
                                        pConnect: c.double("p_connect"), rng: root.derived("layer"))

@@ -21,11 +21,7 @@ struct TrainExecutor: BlockExecutor {
         let c = context.config
         let spec = try ModelSpec(c.strings("layers"))
         let root = SeededRNG(seed: context.seed)
-        var split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
-        let trainN = c.int("train_samples"), testN = c.int("test_samples")
-        if (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) {
-            split = split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: root.derived("subset"))
-        }
+        let split = try data.load(for: context, rng: root.derived("subset"))
         let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"))
         guard model.outputFeatures == split.train.classes else {
             throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "

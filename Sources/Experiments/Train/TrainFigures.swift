@@ -18,11 +18,13 @@ struct TrainFigures {
     func draw(_ name: String) throws -> FigureOutput {
         switch name {
         case "loss":
+            let window = history.batchLoss.count / 50
             let figure = Figure.lossCurves(series: [(name: context.blockID, y: history.batchLoss)], xLabel: "batch",
-                                           yLabel: "training loss", title: "Training loss",
-                                           smoothing: max(1, history.batchLoss.count / 50))
-            return try context.write(figure, name, "Training loss per batch (faint) and its moving average over "
-                             + "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s").")
+                                           yLabel: "training loss", title: "Training loss", smoothing: max(1, window))
+            let epochs = "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s")"
+            return try context.write(figure, name, window > 1
+                ? "Training loss per batch (faint) and its moving average over \(window) batches, \(epochs)."
+                : "Training loss per batch over \(epochs).")
         case "accuracy":
             let tested = history.testEpochs.map { Double($0 + 1) }
             var series = [LineSeries(name: "test", x: tested, y: history.testAccuracy)]

@@ -26,14 +26,7 @@ extension Figure {
         var figure = Figure(width: max(figWidth, 120), height: max(figHeight, 80), rows: rows, columns: cols)
         figure.spacing = 8
         figure.title = title
-        var lo = Double.infinity, hi = -Double.infinity
-        for image in images {
-            for v in image where v.isFinite {
-                lo = min(lo, Double(v))
-                hi = max(hi, Double(v))
-            }
-        }
-        let (a, b) = lo <= hi ? NiceTicks.widened(lo, hi) : (0, 1)
+        let (a, b) = imageRange(images)
         for i in 0..<(rows * cols) {
             var ax = Axes()
             guard i < count else {

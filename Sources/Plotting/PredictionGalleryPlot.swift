@@ -54,14 +54,7 @@ extension Figure {
         figure.title = title
         figure.spacing = 8
         figure.rowHeights = (0..<(2 * gridRows)).map { $0 % 2 == 0 ? 1 : barRatio }
-        var lo = Double.infinity, hi = -Double.infinity
-        for image in images {
-            for v in image where v.isFinite {
-                lo = min(lo, Double(v))
-                hi = max(hi, Double(v))
-            }
-        }
-        let (a, b) = lo <= hi ? NiceTicks.widened(lo, hi) : (0, 1)
+        let (a, b) = imageRange(images)
         for cell in 0..<(gridRows * cols) {
             let r = cell / cols, c = cell % cols
             guard cell < n else {

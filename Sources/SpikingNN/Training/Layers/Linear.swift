@@ -177,17 +177,12 @@ public final class Linear: Layer {
                                 for b in bLo..<bHi {
                                     for t in 0..<steps {
                                         let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
-                                        if delta[k] {
-                                            deltaColumns(into: y.p + r * nOut, from: y.p + (r - batch) * nOut, source: w,
-                                                         stride: nOut, on: onp.baseAddress! + onStart[k],
-                                                         onCount: onStart[k + 1] - onStart[k],
-                                                         off: offp.baseAddress! + offStart[k],
-                                                         offCount: offStart[k + 1] - offStart[k], from: c0, to: c1)
-                                        } else {
-                                            accumulateColumns(into: y.p + r * nOut, source: w, stride: nOut,
-                                                              indices: onp.baseAddress! + onStart[k],
-                                                              count: onStart[k + 1] - onStart[k], from: c0, to: c1)
-                                        }
+                                        // A delta row starts from the previous step's row, any other from its bias.
+                                        let start = delta[k] ? y.p + (r - batch) * nOut : y.p + r * nOut
+                                        deltaColumns(into: y.p + r * nOut, from: start, source: w, stride: nOut,
+                                                     on: onp.baseAddress! + onStart[k], onCount: onStart[k + 1] - onStart[k],
+                                                     off: delta[k] ? offp.baseAddress! + offStart[k] : onp.baseAddress!,
+                                                     offCount: delta[k] ? offStart[k + 1] - offStart[k] : 0, from: c0, to: c1)
                                     }
                                 }
                             }
@@ -322,47 +317,12 @@ public final class Linear: Layer {
     }
 }
 
-/// `dst[c] += Σ_k source[indices[k] · stride + c]` for columns `c0..<c1`, the sums kept in
-/// registers (tiles of 32 columns: the caller walks tiles outermost so the source tile stays in cache).
-@inline(__always)
-func accumulateColumns(into dst: UnsafeMutablePointer<Float>, source: UnsafePointer<Float>, stride: Int,
-                       indices: UnsafePointer<Int32>, count: Int, from c0: Int, to c1: Int) {
-    typealias V = SIMD8<Float>
-    var c = c0
-    while c + 32 <= c1 {
-        let d = UnsafeMutableRawPointer(dst + c)
-        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = d.loadUnaligned(fromByteOffset: 32, as: V.self)
-        var s2 = d.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = d.loadUnaligned(fromByteOffset: 96, as: V.self)
-        for k in 0..<count {
-            let p = UnsafeRawPointer(source + Int(indices[k]) * stride + c)
-            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
-            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
-            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
-            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
-        }
-        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
-        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
-        c += 32
-    }
-    while c + 8 <= c1 {
-        let d = UnsafeMutableRawPointer(dst + c)
-        var s0 = d.loadUnaligned(fromByteOffset: 0, as: V.self)
-        for k in 0..<count { s0 += UnsafeRawPointer(source + Int(indices[k]) * stride + c).loadUnaligned(as: V.self) }
-        d.storeBytes(of: s0, toByteOffset: 0, as: V.self)
-        c += 8
-    }
-    while c < c1 {
-        var s = dst[c]
-        for k in 0..<count { s += source[Int(indices[k]) * stride + c] }
-        dst[c] = s
-        c += 1
-    }
-}
-
 /// Column tile width for the event-driven kernels.
 let eventTile = 32
 
-/// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`.
+/// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`, the
+/// sums kept in registers (tiles of 32 columns: the caller walks tiles outermost so the source tile
+/// stays in cache). `prev` may be `dst` itself (plain accumulation with `offCount` 0).
 @inline(__always)
 func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointer<Float>, source: UnsafePointer<Float>,
                   stride: Int, on: UnsafePointer<Int32>, onCount: Int, off: UnsafePointer<Int32>, offCount: Int,
@@ -391,6 +351,13 @@ func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointe
         d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
         d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
         c += 32
+    }
+    while c + 8 <= c1 {
+        var s0 = UnsafeRawPointer(prev + c).loadUnaligned(as: V.self)
+        for k in 0..<onCount { s0 += UnsafeRawPointer(source + Int(on[k]) * stride + c).loadUnaligned(as: V.self) }
+        for k in 0..<offCount { s0 -= UnsafeRawPointer(source + Int(off[k]) * stride + c).loadUnaligned(as: V.self) }
+        UnsafeMutableRawPointer(dst + c).storeBytes(of: s0, as: V.self)
+        c += 8
     }
     while c < c1 {
         var s = prev[c]

@@ -240,9 +240,11 @@ public final class Leaky: MembraneRecording {
 }
 
 /// A raw pointer that worker closures may share (each worker writes disjoint elements).
-struct UncheckedPointer<T>: @unchecked Sendable {
-    let p: UnsafeMutablePointer<T>
-    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
+typealias UncheckedPointer<T> = UnsafeSendableBox<UnsafeMutablePointer<T>>
+
+extension UnsafeSendableBox {
+    /// The wrapped pointer (short name for the kernels).
+    var p: T { value }
 }
 
 protocol SurrogateKernel {

@@ -112,7 +112,7 @@ struct RandomFeaturesExecutor: BlockExecutor {
                                 + "before reaching tol = \(ConfigValue.format(c.double("tol"))), as scikit-learn would warn.")
         }
 
-        let figures = RandomFeaturesFigures(context: context, split: split, layer: layer, lif: lif, streams: streams)
+        var figures = RandomFeaturesFigures(context: context, split: split, layer: layer, lif: lif, streams: streams)
         for name in c.strings("figures") {
             switch name {
             case "filters": result.figures.append(try figures.filters())

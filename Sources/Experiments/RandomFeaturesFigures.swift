@@ -11,6 +11,8 @@ struct RandomFeaturesFigures {
     let layer: RandomLIFLayer
     let lif: LIFParameters
     let streams: SeededRNG
+    /// The traced test image, simulated once for the raster and the voltage figures.
+    var cachedTrace: LIFTrace? = nil
 
     /// Incoming weights of the first 16 hidden neurons as image tiles.
     func filters() throws -> FigureOutput {
@@ -25,7 +27,7 @@ struct RandomFeaturesFigures {
     }
 
     /// Hidden spikes for the traced test image.
-    func raster() throws -> FigureOutput {
+    mutating func raster() throws -> FigureOutput {
         let trace = try sampleTrace()
         let n = min(context.config.int("raster_neurons"), layer.hidden)
         let times = (0..<n).map { trace.spikeTimes(neuron: $0) }
@@ -39,7 +41,7 @@ struct RandomFeaturesFigures {
     }
 
     /// Membrane potential of a few neurons spanning the range of spike counts, with the threshold.
-    func voltage() throws -> FigureOutput {
+    mutating func voltage() throws -> FigureOutput {
         let trace = try sampleTrace()
         let counts: [Int] = trace.counts
         let k = min(context.config.int("voltage_neurons"), layer.hidden)
@@ -104,9 +106,12 @@ struct RandomFeaturesFigures {
         return split.test.classNames.count > y ? split.test.classNames[y] : "class \(y)"
     }
 
-    private func sampleTrace() throws -> LIFTrace {
-        try LIFFeatures.trace(images: split.test.images, index: sampleIndex, layer: layer, params: lif,
-                              rng: streams.derived("test"))
+    private mutating func sampleTrace() throws -> LIFTrace {
+        if let cachedTrace { return cachedTrace }
+        let trace = try LIFFeatures.trace(images: split.test.images, index: sampleIndex, layer: layer, params: lif,
+                                          rng: streams.derived("test"))
+        cachedTrace = trace
+        return trace
     }
 }
 

@@ -68,7 +68,7 @@ struct TrainExecutor: BlockExecutor {
         result.series["epoch_test_accuracy"] = history.testAccuracy
         result.series["epoch_train_accuracy"] = history.trainAccuracy
 
-        let figures = TrainFigures(context: context, split: split, model: model, config: config, history: history,
+        var figures = TrainFigures(context: context, split: split, model: model, config: config, history: history,
                                    evaluation: evaluation, rng: root.derived("figures"))
         for name in c.strings("figures") {
             result.figures.append(try figures.draw(name))

@@ -14,8 +14,10 @@ struct TrainFigures {
     let history: TrainingHistory
     let evaluation: Evaluation
     let rng: SeededRNG
+    /// The traced sample, simulated once for all the one-sample figures.
+    var cachedTrace: Trace? = nil
 
-    func draw(_ name: String) throws -> FigureOutput {
+    mutating func draw(_ name: String) throws -> FigureOutput {
         switch name {
         case "loss":
             let window = history.batchLoss.count / 50
@@ -98,7 +100,7 @@ struct TrainFigures {
 
     // MARK: - One traced sample
 
-    private struct Trace {
+    struct Trace {
         let input: Tensor      // [T, 1, F]
         let spiking: [Tensor]  // outputs of the leaky layers, [T, 1, N] each
         let output: Tensor     // last layer's output [T, 1, C]
@@ -106,7 +108,8 @@ struct TrainFigures {
 
     private var sampleIndex: Int { min(context.config.int("sample"), split.test.count - 1) }
 
-    private func sampleTrace() throws -> Trace {
+    private mutating func sampleTrace() throws -> Trace {
+        if let cachedTrace { return cachedTrace }
         let x = split.test.images.gatherRows([sampleIndex])
         var stream = rng.derived("sample")
         let input = config.encoding.encode(x, steps: config.steps, rng: &stream)
@@ -116,7 +119,8 @@ struct TrainFigures {
             h = layer.forward(h, training: false)
             if layer is Leaky { spiking.append(h) }
         }
-        return Trace(input: input, spiking: spiking, output: h)
+        cachedTrace = Trace(input: input, spiking: spiking, output: h)
+        return cachedTrace!
     }
 
     /// Steps at which each feature of a `[T, 1, F]` tensor is non-zero.

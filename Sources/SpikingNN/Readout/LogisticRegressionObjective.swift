@@ -57,12 +57,11 @@ public struct LogisticRegressionObjective: Sendable {
     /// than they save and clash with the `threads` workers: during the call OpenBLAS is set to one
     /// thread (process-wide) and restored afterwards.
     public func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
-        let blasThreads = BLAS.threads
-        if blasThreads != 1 { BLAS.setThreads(1) }
-        defer { if blasThreads != 1 { BLAS.setThreads(blasThreads) } }
-        switch precision {
-        case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
-        case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)
+        BLAS.withThreads(1) {
+            switch precision {
+            case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
+            case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import TensorCore
 /// from (t − 1, b) in fewer inputs than it has is computed as `y[t−1, b] + Σ_on W[i] − Σ_off W[i]`,
 /// and the weight gradient visits the same switched inputs against suffix sums of dY along each
 /// such chain (`X[t] = X[s] + Σ D[u]` ⇒ `Σ_t X[t]ᵀdY[t] = Σ_u D[u]ᵀ Σ_{t≥u} dY[t]`).
-/// Sums run in 32-column register tiles, SSE (Swift's default x86-64 target).
+/// Sums run in 64-column register tiles (eight 8-wide sums in flight).
 /// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
 /// forces either; results agree to float rounding, exactly for dyadic-quantised values).
 public final class Linear: Layer {
@@ -105,9 +105,9 @@ public final class Linear: Layer {
             x.storage.withUnsafeBufferPointer { xp in
                 weight.value.withUnsafeBufferPointer { wp in
                     y.withUnsafeMutableBufferPointer { yp in
-                        BLAS.sgemm(transA: false, transB: false, m: rows, n: nOut, k: nIn, alpha: 1,
-                                   a: xp.baseAddress!, lda: nIn, b: wp.baseAddress!, ldb: nOut,
-                                   beta: bias == nil ? 0 : 1, c: yp.baseAddress!, ldc: nOut)
+                        BLAS.sgemmRowBlocks(transA: false, transB: false, m: rows, n: nOut, k: nIn, alpha: 1,
+                                            a: xp.baseAddress!, lda: nIn, b: wp.baseAddress!, ldb: nOut,
+                                            beta: bias == nil ? 0 : 1, c: yp.baseAddress!, ldc: nOut, workers: workers)
                     }
                 }
             }
@@ -295,9 +295,9 @@ public final class Linear: Layer {
             x.storage.withUnsafeBufferPointer { xp in
                 gradOutput.storage.withUnsafeBufferPointer { gp in
                     weight.grad.withUnsafeMutableBufferPointer { dwp in
-                        BLAS.sgemm(transA: true, transB: false, m: nIn, n: nOut, k: rows, alpha: 1,
-                                   a: xp.baseAddress!, lda: nIn, b: gp.baseAddress!, ldb: nOut,
-                                   beta: 1, c: dwp.baseAddress!, ldc: nOut)
+                        BLAS.sgemmRowBlocks(transA: true, transB: false, m: nIn, n: nOut, k: rows, alpha: 1,
+                                            a: xp.baseAddress!, lda: nIn, b: gp.baseAddress!, ldb: nOut,
+                                            beta: 1, c: dwp.baseAddress!, ldc: nOut, workers: workers)
                     }
                 }
             }
@@ -307,9 +307,9 @@ public final class Linear: Layer {
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.value.withUnsafeBufferPointer { wp in
                 dx.withUnsafeMutableBufferPointer { dp in
-                    BLAS.sgemm(transA: false, transB: true, m: rows, n: nIn, k: nOut, alpha: 1,
-                               a: gp.baseAddress!, lda: nOut, b: wp.baseAddress!, ldb: nOut,
-                               beta: 0, c: dp.baseAddress!, ldc: nIn)
+                    BLAS.sgemmRowBlocks(transA: false, transB: true, m: rows, n: nIn, k: nOut, alpha: 1,
+                                        a: gp.baseAddress!, lda: nOut, b: wp.baseAddress!, ldb: nOut,
+                                        beta: 0, c: dp.baseAddress!, ldc: nIn, workers: workers)
                 }
             }
         }
@@ -318,10 +318,10 @@ public final class Linear: Layer {
 }
 
 /// Column tile width for the event-driven kernels.
-let eventTile = 32
+let eventTile = 64
 
 /// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`, the
-/// sums kept in registers (tiles of 32 columns: the caller walks tiles outermost so the source tile
+/// sums kept in registers (tiles of 64 columns: the caller walks tiles outermost so the source tile
 /// stays in cache). `prev` may be `dst` itself (plain accumulation with `offCount` 0).
 @inline(__always)
 func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointer<Float>, source: UnsafePointer<Float>,
@@ -329,28 +329,33 @@ func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointe
                   from c0: Int, to c1: Int) {
     typealias V = SIMD8<Float>
     var c = c0
-    while c + 32 <= c1 {
+    // 64 columns: eight independent sums, enough to hide the add latency behind the loads.
+    while c + 64 <= c1 {
         let q = UnsafeRawPointer(prev + c)
         var s0 = q.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = q.loadUnaligned(fromByteOffset: 32, as: V.self)
         var s2 = q.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = q.loadUnaligned(fromByteOffset: 96, as: V.self)
+        var s4 = q.loadUnaligned(fromByteOffset: 128, as: V.self), s5 = q.loadUnaligned(fromByteOffset: 160, as: V.self)
+        var s6 = q.loadUnaligned(fromByteOffset: 192, as: V.self), s7 = q.loadUnaligned(fromByteOffset: 224, as: V.self)
         for k in 0..<onCount {
             let p = UnsafeRawPointer(source + Int(on[k]) * stride + c)
-            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self)
-            s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
-            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self)
-            s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self); s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self); s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
+            s4 += p.loadUnaligned(fromByteOffset: 128, as: V.self); s5 += p.loadUnaligned(fromByteOffset: 160, as: V.self)
+            s6 += p.loadUnaligned(fromByteOffset: 192, as: V.self); s7 += p.loadUnaligned(fromByteOffset: 224, as: V.self)
         }
         for k in 0..<offCount {
             let p = UnsafeRawPointer(source + Int(off[k]) * stride + c)
-            s0 -= p.loadUnaligned(fromByteOffset: 0, as: V.self)
-            s1 -= p.loadUnaligned(fromByteOffset: 32, as: V.self)
-            s2 -= p.loadUnaligned(fromByteOffset: 64, as: V.self)
-            s3 -= p.loadUnaligned(fromByteOffset: 96, as: V.self)
+            s0 -= p.loadUnaligned(fromByteOffset: 0, as: V.self); s1 -= p.loadUnaligned(fromByteOffset: 32, as: V.self)
+            s2 -= p.loadUnaligned(fromByteOffset: 64, as: V.self); s3 -= p.loadUnaligned(fromByteOffset: 96, as: V.self)
+            s4 -= p.loadUnaligned(fromByteOffset: 128, as: V.self); s5 -= p.loadUnaligned(fromByteOffset: 160, as: V.self)
+            s6 -= p.loadUnaligned(fromByteOffset: 192, as: V.self); s7 -= p.loadUnaligned(fromByteOffset: 224, as: V.self)
         }
         let d = UnsafeMutableRawPointer(dst + c)
         d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
         d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
-        c += 32
+        d.storeBytes(of: s4, toByteOffset: 128, as: V.self); d.storeBytes(of: s5, toByteOffset: 160, as: V.self)
+        d.storeBytes(of: s6, toByteOffset: 192, as: V.self); d.storeBytes(of: s7, toByteOffset: 224, as: V.self)
+        c += 64
     }
     while c + 8 <= c1 {
         var s0 = UnsafeRawPointer(prev + c).loadUnaligned(as: V.self)

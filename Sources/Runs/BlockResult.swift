@@ -25,15 +25,26 @@ public struct Metric: Sendable, Codable, Equatable {
     public var label: String
     public var direction: MetricDirection
     public var format: MetricFormat
+    /// Largest change `diff` lets pass, in the metric's own units (absolute); nil: diff's default
+    /// for the metric. Set from the template's `tolerances:` by the runner.
+    public var tolerance: Double?
+    /// One value per seed when the block ran with `seeds: N` (then `value` is their mean); nil for
+    /// a single run.
+    public var seedValues: [Double]?
 
     public init(_ name: String, _ value: Double, label: String, direction: MetricDirection = .neutral,
-                format: MetricFormat = .fixed4) {
+                format: MetricFormat = .fixed4, tolerance: Double? = nil, seedValues: [Double]? = nil) {
         self.name = name
         self.value = value
         self.label = label
         self.direction = direction
         self.format = format
+        self.tolerance = tolerance
+        self.seedValues = seedValues
     }
+
+    /// Mean, standard deviation and 95% confidence interval over `seedValues` (nil for one run).
+    public var seedStatistics: SeedStatistics? { seedValues.flatMap { SeedStatistics($0) } }
 }
 
 /// A figure the executor wrote into the figures folder.

@@ -101,7 +101,7 @@ public enum MarkdownReport {
             parts.append(parameterLine(run))
             let result = run.result
             if !result.metrics.isEmpty {
-                let rows = result.metrics.map { [MarkdownText.escape($0.label), ValueFormatter.format($0.value, as: $0.format)] }
+                let rows = result.metrics.map { [MarkdownText.escape($0.label), ValueFormatter.formatWithSpread($0)] }
                 parts.append(MarkdownText.table(header: ["Metric", "Value"], rows: rows, rightAligned: [false, true]))
             }
             for table in result.tables where !table.columns.isEmpty {

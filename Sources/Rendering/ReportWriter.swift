@@ -15,6 +15,7 @@ import Templates
 /// Everything is rendered first, then built in `<out>/.<name>.tmp-<pid>` (earlier `runs/*.json` copied in),
 /// then swapped in: old folder → `<out>/.<name>.old-<pid>`, new folder → `<out>/<name>`, old folder removed.
 /// Any failure before the swap removes the temporary folder and leaves the previous report untouched.
+/// Builds writing into the same output folder at once take turns (`FileLock` on `<out>`).
 public enum ReportWriter {
     /// Writes the report of `record` for `template` into `outDirectory/<template.name>` and returns that folder.
     /// `stagedFigures` is the folder the executors wrote the record's figures into.
@@ -33,6 +34,10 @@ public enum ReportWriter {
         let old = outDirectory.appendingPathComponent(".\(template.name).old-\(pid)", isDirectory: true)
 
         try io("create", outDirectory) { try fm.createDirectory(at: outDirectory, withIntermediateDirectories: true) }
+        // One writer at a time in the output folder: another build of the same report waits here,
+        // then copies the history this one wrote (no run record is lost).
+        let lock = try FileLock(outDirectory)
+        defer { lock.unlock() }
         if fm.fileExists(atPath: temp.path) { try io("remove", temp) { try fm.removeItem(at: temp) } }
         do {
             let runs = temp.appendingPathComponent("runs", isDirectory: true)

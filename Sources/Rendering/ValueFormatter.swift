@@ -55,6 +55,16 @@ public enum ValueFormatter {
 
     /// A value in one of the metric formats: `percent` 91.94%, `fixed2` 0.12, `fixed4` 0.1234,
     /// `integer` 816, `hertz` 12.3 Hz, `seconds` 1.23 s, `plain` 0.05.
+    /// The metric's value as the reports show it: its format, and for several seeds the 95%
+    /// interval and count, e.g. `82.31% ± 0.84 pp (5 seeds)` or `0.4123 ± 0.0210 (5 seeds)`.
+    public static func formatWithSpread(_ metric: Metric) -> String {
+        let value = format(metric.value, as: metric.format)
+        guard let stats = metric.seedStatistics, stats.count > 1 else { return value }
+        let spread = metric.format == .percent ? fixed(stats.ci95 * 100, digits: 2) + " pp"
+                                               : format(stats.ci95, as: metric.format)
+        return "\(value) ± \(spread) (\(stats.count) seeds)"
+    }
+
     public static func format(_ value: Double, as format: MetricFormat) -> String {
         switch format {
         case .percent: return percent(value, digits: 2)

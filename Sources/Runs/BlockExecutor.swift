@@ -13,6 +13,14 @@ public protocol BlockExecutor: Sendable {
     func run(_ context: BlockContext) throws -> BlockResult
     /// Combines the points of a sweep into the block's result (e.g. accuracy-vs-parameter figure).
     func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult
+    /// The ids of the earlier blocks whose results this configuration reads (`compare`); their
+    /// cache keys become part of this block's key.
+    func references(_ config: ResolvedConfig) -> [String]
+}
+
+extension BlockExecutor {
+    /// Most kinds read no other block.
+    public func references(_ config: ResolvedConfig) -> [String] { [] }
 }
 
 /// Everything an executor gets for one run.

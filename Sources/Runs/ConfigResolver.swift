@@ -11,7 +11,7 @@ import Templates
 /// All problems are gathered into one `ResolutionErrors` before anything runs.
 public struct ConfigResolver: Sendable {
     /// Front-matter keys that describe the document and configure no block.
-    public static let documentKeys: Set<String> = ["author", "date", "description"]
+    public static let documentKeys: Set<String> = ["author", "date", "description", "tolerances"]
 
     public var registry: ExecutorRegistry
     /// The selected profile; one the template does not define changes nothing.

@@ -33,11 +33,14 @@ public struct ExecutorRegistry: Sendable {
         throw TemplateError(location, message)
     }
 
-    /// A kind's parameters as the runner sees them: the executor's, then `ParameterSpec.seed`
-    /// unless the executor declares its own `seed`.
+    /// A kind's parameters as the runner sees them: the executor's, then `ParameterSpec.seed` and
+    /// `ParameterSpec.seeds` unless the executor declares its own.
     public static func parameters(of executor: any BlockExecutor) -> [ParameterSpec] {
-        let own = executor.parameters
-        return own.contains { $0.name == ParameterSpec.seed.name } ? own : own + [ParameterSpec.seed]
+        var all = executor.parameters
+        for common in [ParameterSpec.seed, ParameterSpec.seeds] where !all.contains(where: { $0.name == common.name }) {
+            all.append(common)
+        }
+        return all
     }
 
     /// `parameters(of:)` for a registered kind.

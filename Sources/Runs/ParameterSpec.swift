@@ -47,4 +47,10 @@ public struct ParameterSpec: Sendable, Equatable {
     /// The parameter every kind has: the seed all of a block's random streams derive from.
     public static let seed = ParameterSpec("seed", .int, default: .int(42),
                                            doc: "seed of the block's random streams (weights, encoding, batches)")
+
+    /// The parameter every kind has: how many seeds to run the block with (`seed` first, then
+    /// seeds derived from it); metrics become the mean with a 95% confidence interval.
+    public static let seeds = ParameterSpec("seeds", .int, default: .int(1),
+                                            doc: "runs with this many seeds (seed, then derived ones); metrics are their mean ± 95% CI",
+                                            range: 1...1000)
 }

@@ -5,11 +5,9 @@ import Templates
 ///
 /// 1. Resolves every block (`ConfigResolver`) and checks `--only`; all problems are thrown together
 ///    as `ResolutionErrors` before anything runs.
-/// 2. Runs the selected blocks in document order. A sweep runs each point with `BlockContext.sweepPoint`
-///    set, then `summarizeSweep`, merged by `SweepCombiner` (`test_accuracy@20` …).
-/// 3. Fills each figure's SHA-256 from the written file (a missing file fails the block), measures wall
-///    time, CPU time and peak memory, computes the `CacheKey`, and wraps executor errors as `BlockFailure`
-///    at the block's location.
+/// 2. Runs the blocks in document order (`runBlock`). With `--only BLOCK`, that block runs and every
+///    other block is taken from the cache when all its runs are cached (left out otherwise).
+/// 3. The record carries each block's cache key and parts, cache hits, timings and peak memory.
 public struct ReportRunner: Sendable {
     public var registry: ExecutorRegistry
 
@@ -26,87 +24,60 @@ public struct ReportRunner: Sendable {
         }
         var resolved: [ResolvedBlock] = []
         do { resolved = try resolver.resolve(template) } catch { errors.add(error) }
+        if let tolerances = template.settings[Self.tolerancesKey] {
+            do { _ = try MetricTolerances(tolerances, location: template.settingLocations[Self.tolerancesKey]) } catch {
+                errors.add(error)
+            }
+        }
         guard errors.isEmpty else { throw errors }
         return resolved
     }
 
-    /// Runs the template (or just `options.only`) and returns its run record.
+    /// Front-matter key of the metrics' diff tolerances: `tolerances: {test_accuracy: 0.01, sparse.loss: 0.05}`.
+    public static let tolerancesKey = "tolerances"
+
+    /// Runs the template (or just `options.only`, the rest from the cache) and returns its run record.
     public func run(_ template: Template, options: RunOptions) throws -> RunRecord {
         let startDate = options.startDate ?? Date()
         let clock = ContinuousClock()
         let started = clock.now
         let resolved = try resolve(template, options: options)
-        let selected = options.only.map { only in resolved.filter { $0.block.id == only } } ?? resolved
+        let tolerances = try template.settings[Self.tolerancesKey].map {
+            try MetricTolerances($0, location: template.settingLocations[Self.tolerancesKey])
+        }
         try FileManager.default.createDirectory(atPath: options.figuresDirectory, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: template.path).deletingLastPathComponent().path
         let git = GitState.probe(directory: folder, excluding: options.outputPaths)
+        options.cache?.sweepTemporaryFolders()
 
         var blocks: [BlockRecord] = []
-        for (i, block) in selected.enumerated() {
-            options.events?(.blockStarted(id: block.block.id, kind: block.block.kind, index: i + 1, count: selected.count))
-            let earlier = Dictionary(blocks.map { ($0.id, $0.result) }, uniquingKeysWith: { _, new in new })
-            let record = try runBlock(block, options: options, earlier: earlier)
+        let toRun = options.only.map { only in resolved.filter { $0.block.id == only } } ?? resolved
+        for block in resolved {
+            let earlier = Dictionary(blocks.map { ($0.id, $0) }, uniquingKeysWith: { _, new in new })
+            var record: BlockRecord
+            if let index = toRun.firstIndex(where: { $0.block.id == block.block.id }) {
+                options.events?(.blockStarted(id: block.block.id, kind: block.block.kind, index: index + 1, count: toRun.count))
+                record = try runBlock(block, options: options, earlier: earlier)
+            } else {
+                // --only: another block, used only when the cache holds all of it.
+                guard let cached = try? runBlock(block, options: options, earlier: earlier, cacheOnly: true) else { continue }
+                record = cached
+            }
+            tolerances?.apply(to: &record)
             blocks.append(record)
             options.events?(.blockFinished(record))
         }
         var datasets: [String: String] = [:]
         for block in blocks { datasets.merge(block.result.inputs) { _, new in new } }
         let hash = Self.templateHash(template)
-        return RunRecord(runID: RunID.make(startedAt: startDate, templateHash: hash), toolVersion: options.toolVersion,
-                         template: template.name, templatePath: template.path, templateHash: hash, title: template.title,
-                         profile: options.profile, overrides: options.overrides.map(\.text),
-                         startedAt: RunID.iso8601(startDate), wallSeconds: Self.seconds(clock.now - started), git: git,
-                         machine: options.machine, datasets: datasets, blocks: blocks)
-    }
-
-    /// Runs one resolved block (all points of its sweep) and records it.
-    public func runBlock(_ resolved: ResolvedBlock, options: RunOptions,
-                         earlier: [String: BlockResult] = [:]) throws -> BlockRecord {
-        let block = resolved.block
-        let executor = resolved.executor
-        let clock = ContinuousClock()
-        let started = clock.now
-        let before = ResourceUsage.now()
-        let context = BlockContext(blockID: block.id, config: resolved.config, seed: resolved.seed,
-                                   figuresDirectory: options.figuresDirectory, dataDirectory: options.dataDirectory,
-                                   threads: options.threads, progress: options.progress, earlierResults: earlier)
-        func failure(_ error: any Error, _ point: SweepPoint? = nil) -> BlockFailure {
-            BlockFailure(location: block.location, blockID: block.id, kind: block.kind, sweepPoint: point, underlying: error)
-        }
-
-        var result: BlockResult
-        if let sweep = resolved.sweep {
-            var points: [(value: ConfigValue, result: BlockResult)] = []
-            for (index, value) in sweep.values.enumerated() {
-                var pointContext = context
-                pointContext.config = resolved.config(at: value)
-                let point = SweepPoint(parameter: sweep.parameter, index: index, value: value)
-                pointContext.sweepPoint = point
-                options.events?(.sweepPointStarted(id: block.id, point: point, count: sweep.values.count))
-                do { points.append((value, try executor.run(pointContext))) } catch { throw failure(error, point) }
-            }
-            let sweepResult = SweepResult(parameter: sweep.parameter, points: points)
-            let summary: BlockResult
-            do { summary = try executor.summarizeSweep(sweepResult, context) } catch { throw failure(error) }
-            result = SweepCombiner.combine(sweepResult, summary: summary)
-        } else {
-            do { result = try executor.run(context) } catch { throw failure(error) }
-        }
-
-        for i in result.figures.indices {
-            let path = URL(fileURLWithPath: options.figuresDirectory).appendingPathComponent(result.figures[i].file).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw failure(MissingFigure(figure: result.figures[i].name, path: path))
-            }
-            result.figures[i].sha256 = CacheKey.sha256(data)
-        }
-        let after = ResourceUsage.now()
-        let key = CacheKey(kind: block.kind, config: resolved.config, seed: resolved.seed,
-                           toolVersion: options.toolVersion, dataDigests: result.inputs)
-        return BlockRecord(id: block.id, kind: block.kind, config: resolved.config, nonDefault: resolved.nonDefault,
-                           sweepParameter: resolved.sweep?.parameter, cacheKey: key.digest, cacheHit: false,
-                           seed: resolved.seed, result: result, wallSeconds: Self.seconds(clock.now - started),
-                           cpuSeconds: max(0, after.cpuSeconds - before.cpuSeconds), peakMemoryBytes: after.peakMemoryBytes)
+        var record = RunRecord(runID: RunID.make(startedAt: startDate, templateHash: hash), toolVersion: options.toolVersion,
+                               template: template.name, templatePath: template.path, templateHash: hash, title: template.title,
+                               profile: options.profile, overrides: options.overrides.map(\.text),
+                               startedAt: RunID.iso8601(startDate), wallSeconds: Self.seconds(clock.now - started), git: git,
+                               machine: options.machine, datasets: datasets, blocks: blocks)
+        record.peakMemoryBytes = ResourceUsage.now().peakMemoryBytes
+        record.cacheHits = blocks.filter(\.cacheHit).count
+        return record
     }
 
     /// SHA-256 (hex) of the template text.
@@ -116,3 +87,6 @@ public struct ReportRunner: Sendable {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
+
+/// Thrown (and skipped) when `--only` asks for a block from the cache and it is not there.
+struct NotCached: Error {}

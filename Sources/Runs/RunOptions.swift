@@ -24,6 +24,13 @@ public struct RunOptions: Sendable {
     public var startDate: Date?
     /// Paths whose changes do not make the run's git state dirty: the reports being rebuilt.
     public var outputPaths: [String] = []
+    /// The results cache; nil runs everything and stores nothing.
+    public var cache: ResultCache?
+    /// `--rebuild`: run every block even when cached (the new results are stored).
+    public var rebuild = false
+    /// The tool's build identity for cache keys (version plus a digest of the executable); nil:
+    /// `toolVersion`.
+    public var toolBuild: String?
 
     public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,
                 dataDirectory: String? = nil, threads: Int = 1, toolVersion: String, machine: MachineInfo,
@@ -50,4 +57,6 @@ public enum RunEvent: Sendable {
     /// Point `point.index` (0-based) of a sweep of `count` points is starting.
     case sweepPointStarted(id: String, point: SweepPoint, count: Int)
     case blockFinished(BlockRecord)
+    /// Something worth telling the user (e.g. a corrupt cache entry that will be recomputed).
+    case note(String)
 }

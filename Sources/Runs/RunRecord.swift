@@ -25,6 +25,10 @@ public struct RunRecord: Sendable, Codable, Equatable {
     /// Data file path -> SHA-256, over all blocks.
     public var datasets: [String: String]
     public var blocks: [BlockRecord]
+    /// Peak resident memory of the build, in bytes (absent in records before it was kept).
+    public var peakMemoryBytes: Int?
+    /// Blocks taken whole from the cache.
+    public var cacheHits: Int?
 
     public init(schemaVersion: Int = RunRecord.currentSchemaVersion, runID: String, toolVersion: String,
                 template: String, templatePath: String, templateHash: String, title: String, profile: String,
@@ -84,9 +88,16 @@ public struct BlockRecord: Sendable, Codable, Equatable {
     public var nonDefault: [String]
     /// The swept parameter, if any.
     public var sweepParameter: String?
-    /// Content hash of kind, resolved config, seed, tool version and data digests.
+    /// Content hash of kind, resolved config, seed, tool build, threads, references and data digests
+    /// (`CacheKey`; for a sweep the config holds the list of values).
     public var cacheKey: String
+    /// The key's parts, so `status` can tell which one changed.
+    public var cacheKeyParts: [CacheKey.Part]?
+    /// Whether every run of the block (sweep points × seeds) came from the cache.
     public var cacheHit: Bool
+    /// Runs of the block (sweep points × seeds) and how many came from the cache.
+    public var runs: Int?
+    public var cachedRuns: Int?
     public var seed: UInt64
     public var result: BlockResult
     public var wallSeconds: Double

@@ -132,13 +132,16 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchCommand {
-    /// Builds each template with the quick profile into a temporary folder and times it.
+    /// Builds each template with the quick profile into a temporary folder (every block run, none
+    /// from the cache) and times it.
     func timeReports() throws -> [BenchmarkResult] {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reports").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         var results: [BenchmarkResult] = []
-        for file in try BuildCommand.defaultTemplates() {
-            var arguments = [file, "--profile", "quick", "--out", out, "--threads", "\(threads)", "--quiet"]
+        for file in try RunArguments.parse([]).templateFiles() {
+            // A fresh cache each time: the blocks really run.
+            var arguments = [file, "--profile", "quick", "--out", out, "--threads", "\(threads)", "--quiet",
+                             "--rebuild", "--cache", out + "/.cache"]
             if let dataDirectory { arguments += ["--data-dir", dataDirectory] }
             let build = try BuildCommand.parse(arguments)
             let mark = CPULoad.sample()

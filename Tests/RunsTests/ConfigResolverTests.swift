@@ -39,8 +39,8 @@ final class ConfigResolverTests: XCTestCase {
         XCTAssertEqual(b.config["p_connect"], .null)                 // null default allowed
         XCTAssertEqual(b.config["seed"], .int(42))                   // the runner's seed parameter
         XCTAssertEqual(b.seed, 42)
-        XCTAssertEqual(b.parameters.map(\.name).last, "seed")
-        XCTAssertEqual(Set(b.config.values.keys), Set(Stubs.features.map(\.name) + ["seed"]))
+        XCTAssertEqual(b.parameters.map(\.name).suffix(2), ["seed", "seeds"])
+        XCTAssertEqual(Set(b.config.values.keys), Set(Stubs.features.map(\.name) + ["seed", "seeds"]))
         XCTAssertEqual(b.origins["num_steps"], .frontMatter(loc(4, 1)))
         XCTAssertEqual(b.origins["hidden"], .block(loc(13, 1)))
         XCTAssertEqual(b.origins["tau_ms"], .kindDefault)
@@ -150,7 +150,7 @@ final class ConfigResolverTests: XCTestCase {
         XCTAssertEqual(e.description, "r.md:15:1: error: unknown parameter 'tau' for kind 'random-features'; did you mean 'tau_ms'?")
         let far = errors(try! stubTemplate(baselineExtra: "zzzzzz: 5\n"))
         XCTAssertEqual(far.templateErrors.first?.message, "unknown parameter 'zzzzzz' for kind 'random-features'; its parameters are "
-                       + "hidden, tau_ms, v_th, dataset, num_steps, figures, homeostasis, p_connect, C, seed")
+                       + "hidden, tau_ms, v_th, dataset, num_steps, figures, homeostasis, p_connect, C, seed, seeds")
     }
 
     func testTypeErrorsSayWhatWasExpected() {
@@ -207,7 +207,7 @@ final class ConfigResolverTests: XCTestCase {
         let e = errors(try! TemplateParser.parse(text: text, name: "r", path: "r.md"), ["nope=1"])
         XCTAssertEqual(e.templateErrors.map(\.location.line), [15, 16, 22], "\(e)")  // tau, num_steps, lr
         XCTAssertEqual(e.usageErrors, [UsageError("--set nope=1: no block in r.md has a parameter 'nope'; parameters: "
-            + "hidden, tau_ms, v_th, dataset, num_steps, figures, homeostasis, p_connect, C, seed, epochs, lr")])
+            + "hidden, tau_ms, v_th, dataset, num_steps, figures, homeostasis, p_connect, C, seed, seeds, epochs, lr")])
         XCTAssertTrue(e.description.hasSuffix("\n4 errors"), e.description)
     }
 }

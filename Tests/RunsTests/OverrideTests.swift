@@ -42,7 +42,7 @@ final class OverrideTests: XCTestCase {
         XCTAssertEqual(usage("basline.hidden=5"), ["--set basline.hidden=5: r.md has no block 'basline'; did you mean 'baseline'?"])
         XCTAssertEqual(usage("zz.hidden=5"), ["--set zz.hidden=5: r.md has no block 'zz'; its blocks: baseline, net"])
         XCTAssertEqual(usage("net.hidden=5"), ["--set net.hidden=5: block 'net' (train) has no parameter 'hidden'; "
-                                              + "its parameters: epochs, lr, dataset, num_steps, seed"])
+                                              + "its parameters: epochs, lr, dataset, num_steps, seed, seeds"])
         XCTAssertEqual(usage("net.epoch=5"), ["--set net.epoch=5: block 'net' (train) has no parameter 'epoch'; did you mean 'epochs'?"])
         XCTAssertEqual(usage("hidden=abc"), ["--set hidden=abc: 'hidden' expects an integer, found 'abc' (block 'baseline', kind 'random-features')"])
         XCTAssertEqual(usage("num_steps=[1,2]").count, 2)  // one per block that has num_steps

@@ -25,6 +25,9 @@ struct CompareExecutor: BlockExecutor {
         ]
     }
 
+    /// The compared blocks: their keys are part of this block's key.
+    func references(_ config: ResolvedConfig) -> [String] { config.strings("blocks") }
+
     func run(_ context: BlockContext) throws -> BlockResult {
         let c = context.config
         let ids = c.strings("blocks")

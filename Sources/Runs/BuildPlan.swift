@@ -1,0 +1,89 @@
+import Foundation
+import Templates
+
+/// What a build would do with each block, without running anything (`spikedown status`).
+public struct BlockPlan: Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    /// Runs of the block (sweep points × seeds) and how many the cache holds.
+    public var runs: Int
+    public var cachedRuns: Int
+    /// Key parts that differ from the block's key in the previous run record (`kind`, `config`,
+    /// `seed`, `tool`, `threads`, `references`, `data`); empty when there is no previous record.
+    public var changedParts: [String]
+    /// Configuration keys whose value differs from the previous run record, as `key: old → new`.
+    public var changedKeys: [String]
+    /// Why runs are not cached ("not cached", "data changed: …", "corrupt cache entry …"), deduplicated.
+    public var missReasons: [String]
+
+    public var cached: Bool { runs > 0 && cachedRuns == runs }
+}
+
+extension ReportRunner {
+    /// Each block's plan under `options` (its cache and flags), compared with `previous` (the
+    /// report's latest run record, if any). `--rebuild` plans every run; `--only` plans one block.
+    public func plan(_ template: Template, options: RunOptions, previous: RunRecord?) throws -> [BlockPlan] {
+        let resolved = try resolve(template, options: options)
+        let digests = options.cache?.digests ?? FileDigests()
+        var keys: [String: String] = [:]
+        var plans: [BlockPlan] = []
+        for block in resolved where options.only == nil || options.only == block.block.id {
+            let references = Dictionary(block.executor.references(block.config).compactMap { id in keys[id].map { (id, $0) } },
+                                        uniquingKeysWith: { a, _ in a })
+            let tool = options.toolBuild ?? options.toolVersion
+            var runs = 0, cached = 0
+            var reasons: [String] = []
+            var inputs: [String: String] = [:]
+            let points = block.sweep.map { s in s.values.map { block.config(at: $0) } } ?? [block.config]
+            let seeds = SeedDerivation.seeds(base: block.seed, count: max(1, block.config.int(ParameterSpec.seeds.name)))
+            for config in points {
+                for seed in seeds {
+                    var unitConfig = config
+                    unitConfig.values[ParameterSpec.seed.name] = .int(Int(seed))
+                    let parts = CacheKey.lookupParts(kind: block.block.kind, config: unitConfig, seed: seed, toolVersion: tool,
+                                                     threads: options.threads, references: references)
+                    runs += 1
+                    guard let cache = options.cache else { reasons.append("no cache"); continue }
+                    if options.rebuild { reasons.append("--rebuild"); continue }
+                    switch cache.lookup(parts) {
+                    case .hit(let entry):
+                        cached += 1
+                        inputs.merge(entry.result.inputs) { a, _ in a }
+                    case .miss(let reason, _):
+                        reasons.append(reason)
+                    }
+                }
+            }
+            let old = previous?.block(block.block.id)
+            if inputs.isEmpty, let old {
+                // Not cached: the data the previous run read, as it is now.
+                for path in old.result.inputs.keys { inputs[path] = digests.digest(of: path) ?? "missing" }
+            }
+            let key = CacheKey(kind: block.block.kind, config: block.config, seed: block.seed, toolVersion: tool,
+                               threads: options.threads, references: references, dataDigests: inputs)
+            keys[block.block.id] = key.digest
+            var changedParts: [String] = []
+            var changedKeys: [String] = []
+            if let old, let oldParts = old.cacheKeyParts {
+                changedParts = key.changedParts(from: CacheKey(parts: oldParts))
+                for name in Set(old.config.values.keys).union(block.config.values.keys).sorted()
+                where !Self.sameValue(old.config[name], block.config[name]) {
+                    changedKeys.append("\(name): \(old.config[name]?.description ?? "—") → \(block.config[name]?.description ?? "—")")
+                }
+            }
+            var unique: [String] = []
+            for r in reasons where !unique.contains(r) { unique.append(r) }
+            plans.append(BlockPlan(id: block.block.id, kind: block.block.kind, runs: runs, cachedRuns: cached,
+                                   changedParts: changedParts, changedKeys: changedKeys, missReasons: unique))
+        }
+        return plans
+    }
+
+    /// Equal values, counting `2` and `2.0` as the same number (a record read back from JSON
+    /// cannot tell them apart).
+    static func sameValue(_ a: ConfigValue?, _ b: ConfigValue?) -> Bool {
+        if a == b { return true }
+        if let x = a?.doubleValue, let y = b?.doubleValue { return x == y }
+        return false
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// One cached executor run, stored as `entry.json` in its folder beside the figure files it wrote.
+///
+/// `resultDigest` is the SHA-256 of the result's canonical JSON, and every figure's bytes must match
+/// its `FigureOutput.sha256`: an entry that fails either check is corrupt and recomputed.
+public struct CacheEntry: Sendable, Codable, Equatable {
+    public static let currentFormat = 1
+
+    public var format: Int
+    /// The full key of the run (with its `data` part).
+    public var key: CacheKey
+    /// Block id and sweep point (`tau_ms=20`) it was computed for: for people reading the cache.
+    public var label: String
+    /// What the executor returned, figure digests filled in. `inputs` lists the data files read.
+    public var result: BlockResult
+    public var resultDigest: String
+    /// Seconds the run took when it was computed.
+    public var wallSeconds: Double
+    public var cpuSeconds: Double
+
+    public init(key: CacheKey, label: String, result: BlockResult, wallSeconds: Double, cpuSeconds: Double) {
+        self.format = Self.currentFormat
+        self.key = key
+        self.label = label
+        self.result = result
+        self.resultDigest = Self.digest(of: result)
+        self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
+    }
+
+    /// SHA-256 of the result's canonical JSON (sorted keys).
+    public static func digest(of result: BlockResult) -> String {
+        CacheKey.sha256((try? canonicalJSON(result)) ?? Data())
+    }
+
+    static func canonicalJSON<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
+                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        return try encoder.encode(value)
+    }
+}

@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+import Templates
+
+/// The content hash that decides whether a cached result can be reused, for one run of an
+/// executor (one block, or one sweep point, with one seed).
+///
+/// Made of named parts, each the SHA-256 (hex) of its canonical text, in this order:
+/// - `kind`: the block kind;
+/// - `config`: the resolved configuration without `seed` and `seeds` (`CanonicalEncoding`);
+/// - `seed`: the seed of this run;
+/// - `tool`: the tool's build identity (version and a digest of the executable);
+/// - `threads`: the worker and BLAS thread count (results may differ in rounding between counts);
+/// - `references`: the keys of the blocks this one reads (`compare`), as sorted `id=key` lines;
+/// - `data`: the data files read, as sorted `file-name=sha256` lines (names without folders, so moving
+///   the data folder does not change the key).
+///
+/// Nothing else enters: prose, the block's position and other blocks do not. `digest` = SHA-256 of
+/// the lines `name=partDigest\n` in that order. The cache stores an entry under the digest of all
+/// parts but `data` (`lookupDigest`), because which files a block reads is known only after it ran;
+/// the entry lists them and a lookup checks their digests. `changedParts(from:)` tells which parts
+/// differ, so `status` can explain why a block will run again.
+public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
+    public struct Part: Sendable, Equatable, Codable {
+        public var name: String
+        public var digest: String
+        public init(name: String, digest: String) {
+            self.name = name
+            self.digest = digest
+        }
+    }
+
+    public var parts: [Part]
+    public var digest: String
+
+    /// The key of a run that read the files `dataDigests` (path -> SHA-256).
+    public init(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String, threads: Int = 1,
+                references: [String: String] = [:], dataDigests: [String: String]) {
+        self.init(parts: Self.lookupParts(kind: kind, config: config, seed: seed, toolVersion: toolVersion,
+                                          threads: threads, references: references)
+                         + [Self.dataPart(dataDigests)])
+    }
+
+    /// Every part but `data`, in key order.
+    public static func lookupParts(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String,
+                                   threads: Int, references: [String: String]) -> [Part] {
+        var values = config.values
+        values[ParameterSpec.seed.name] = nil
+        values[ParameterSpec.seeds.name] = nil
+        let refs = references.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)\n" }.joined()
+        return [
+            Part(name: "kind", digest: sha256(kind)),
+            Part(name: "config", digest: sha256(CanonicalEncoding.encode(values))),
+            Part(name: "seed", digest: sha256(String(seed))),
+            Part(name: "tool", digest: sha256(toolVersion)),
+            Part(name: "threads", digest: sha256(String(threads))),
+            Part(name: "references", digest: sha256(refs)),
+        ]
+    }
+
+    /// The `data` part for the files read (path -> SHA-256).
+    public static func dataPart(_ dataDigests: [String: String]) -> Part {
+        let data = dataDigests.map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map { "\($0.0)=\($0.1)\n" }.joined()
+        return Part(name: "data", digest: sha256(data))
+    }
+
+    /// The digest the cache files an entry under: all parts but `data`.
+    public var lookupDigest: String { Self.digest(of: parts.filter { $0.name != "data" }) }
+
+    /// SHA-256 of the lines `name=partDigest\n`.
+    public static func digest(of parts: [Part]) -> String {
+        sha256(parts.map { "\($0.name)=\($0.digest)\n" }.joined())
+    }
+
+    public init(parts: [Part]) {
+        self.parts = parts
+        self.digest = Self.digest(of: parts)
+    }
+
+    /// Names of the parts whose digest differs from (or is missing in) `other`, in part order.
+    public func changedParts(from other: CacheKey) -> [String] {
+        parts.filter { part in other.parts.first { $0.name == part.name }?.digest != part.digest }.map(\.name)
+    }
+
+    public var description: String { digest }
+
+    /// Lowercase hex SHA-256 of the UTF-8 text.
+    public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
+
+    /// Lowercase hex SHA-256 of bytes.
+    public static func sha256(_ data: Data) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in SHA256.hash(data: data) {
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

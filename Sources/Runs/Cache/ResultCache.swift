@@ -1,0 +1,124 @@
+import Foundation
+
+/// The content-addressed store of executor runs: `<directory>/entries/<lookup digest>/` holds
+/// `entry.json` (`CacheEntry`) and `figures/*.png`.
+///
+/// - An entry is written into `<directory>/tmp/` first and renamed into place, so a reader never
+///   sees half an entry, an interrupted build leaves at most a stray temporary folder, and two
+///   builds storing the same entry at once both succeed (the second rename finds it there).
+/// - A lookup checks the entry's result digest and every figure's bytes; a corrupt entry is
+///   removed and reported as a miss, so it is recomputed.
+/// - The data files the entry read must still have the digests it recorded.
+public struct ResultCache: Sendable {
+    public enum Lookup: Sendable {
+        case hit(CacheEntry)
+        /// Why not: "not cached", "data changed: train.csv.gz", "corrupt entry (…), recomputing".
+        case miss(reason: String, corrupt: Bool)
+    }
+
+    public let directory: URL
+    public let digests: FileDigests
+
+    public init(directory: URL, digests: FileDigests = FileDigests()) {
+        self.directory = directory
+        self.digests = digests
+    }
+
+    /// The entry for a run whose key (without `data`) has these parts.
+    public func lookup(_ parts: [CacheKey.Part]) -> Lookup {
+        let lookupDigest = CacheKey.digest(of: parts.filter { $0.name != "data" })
+        let folder = entryFolder(lookupDigest)
+        let file = folder.appendingPathComponent("entry.json")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .miss(reason: "not cached", corrupt: false)
+        }
+        func corrupt(_ why: String) -> Lookup {
+            try? FileManager.default.removeItem(at: folder)
+            return .miss(reason: "corrupt cache entry (\(why)), recomputing", corrupt: true)
+        }
+        guard let entry = try? Self.decoder.decode(CacheEntry.self, from: data) else { return corrupt("unreadable entry.json") }
+        guard entry.format == CacheEntry.currentFormat else { return .miss(reason: "cache entry of another format", corrupt: false) }
+        guard entry.key.lookupDigest == lookupDigest else { return corrupt("key does not match its folder") }
+        guard CacheEntry.digest(of: entry.result) == entry.resultDigest else { return corrupt("result digest mismatch") }
+        for figure in entry.result.figures {
+            let path = folder.appendingPathComponent("figures").appendingPathComponent(figure.file).path
+            guard let bytes = FileManager.default.contents(atPath: path) else { return corrupt("figure \(figure.file) missing") }
+            guard CacheKey.sha256(bytes) == figure.sha256 else { return corrupt("figure \(figure.file) digest mismatch") }
+        }
+        for (path, digest) in entry.result.inputs.sorted(by: { $0.key < $1.key }) {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            guard let now = digests.digest(of: path) else { return .miss(reason: "data file \(name) not found", corrupt: false) }
+            guard now == digest else { return .miss(reason: "data changed: \(name)", corrupt: false) }
+        }
+        return .hit(entry)
+    }
+
+    /// Stores `entry` with its figures, read from `figuresDirectory`. Figures must carry their digests.
+    public func store(_ entry: CacheEntry, figuresDirectory: URL) throws {
+        let fm = FileManager.default
+        let tmpRoot = directory.appendingPathComponent("tmp", isDirectory: true)
+        let tmp = tmpRoot.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let figures = tmp.appendingPathComponent("figures", isDirectory: true)
+        do {
+            try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+            for figure in entry.result.figures {
+                try fm.copyItem(at: figuresDirectory.appendingPathComponent(figure.file),
+                                to: figures.appendingPathComponent(figure.file))
+            }
+            try CacheEntry.canonicalJSON(entry).write(to: tmp.appendingPathComponent("entry.json"))
+            let final = entryFolder(entry.key.lookupDigest)
+            try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if fm.fileExists(atPath: final.path) {
+                // A stale entry (other data) or the same one stored by another build: replace it.
+                let aside = tmpRoot.appendingPathComponent("old-" + UUID().uuidString)
+                try? fm.moveItem(at: final, to: aside)
+                try? fm.removeItem(at: aside)
+            }
+            do { try fm.moveItem(at: tmp, to: final) } catch {
+                // Another build put the same entry there first.
+                guard fm.fileExists(atPath: final.appendingPathComponent("entry.json").path) else { throw error }
+                try? fm.removeItem(at: tmp)
+            }
+        } catch {
+            try? fm.removeItem(at: tmp)
+            throw UsageError("cannot store cache entry in \(directory.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies the entry's figures into `figuresDirectory` (overwriting).
+    public func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL) throws {
+        let fm = FileManager.default
+        let source = entryFolder(entry.key.lookupDigest).appendingPathComponent("figures")
+        try fm.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
+        for figure in entry.result.figures {
+            let target = figuresDirectory.appendingPathComponent(figure.file)
+            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+            try fm.copyItem(at: source.appendingPathComponent(figure.file), to: target)
+        }
+    }
+
+    /// Removes temporary folders left by builds that were killed (older than an hour).
+    public func sweepTemporaryFolders(olderThan seconds: TimeInterval = 3600) {
+        let fm = FileManager.default
+        let tmpRoot = directory.appendingPathComponent("tmp", isDirectory: true)
+        guard let names = try? fm.contentsOfDirectory(atPath: tmpRoot.path) else { return }
+        for name in names {
+            let url = tmpRoot.appendingPathComponent(name)
+            let modified = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
+            if Date().timeIntervalSince(modified) > seconds { try? fm.removeItem(at: url) }
+        }
+    }
+
+    func entryFolder(_ lookupDigest: String) -> URL {
+        directory.appendingPathComponent("entries", isDirectory: true)
+            .appendingPathComponent(String(lookupDigest.prefix(2)), isDirectory: true)
+            .appendingPathComponent(lookupDigest, isDirectory: true)
+    }
+
+    private static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity",
+                                                                  negativeInfinity: "-Infinity", nan: "NaN")
+        return d
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Templates
+
+extension ReportRunner {
+    /// Runs one resolved block: every point of its sweep, each with every seed (`seeds:`), each such
+    /// run taken from the cache when its key is there (`runUnit`). Seeds are combined per point
+    /// (`SeedCombiner`), then points by the executor's `summarizeSweep` and `SweepCombiner`.
+    /// Executor errors become `BlockFailure` at the block's location. With `cacheOnly`, a run that is
+    /// not cached throws `NotCached` instead of running.
+    public func runBlock(_ resolved: ResolvedBlock, options: RunOptions, earlier: [String: BlockRecord] = [:],
+                         cacheOnly: Bool = false) throws -> BlockRecord {
+        let block = resolved.block
+        let clock = ContinuousClock()
+        let started = clock.now
+        let before = ResourceUsage.now()
+        let references = Dictionary(resolved.executor.references(resolved.config).compactMap { id in
+            earlier[id].map { (id, $0.cacheKey) }
+        }, uniquingKeysWith: { a, _ in a })
+        let context = BlockContext(blockID: block.id, config: resolved.config, seed: resolved.seed,
+                                   figuresDirectory: options.figuresDirectory, dataDirectory: options.dataDirectory,
+                                   threads: options.threads, progress: options.progress,
+                                   earlierResults: earlier.mapValues(\.result))
+        func failure(_ error: any Error, _ point: SweepPoint? = nil) -> BlockFailure {
+            BlockFailure(location: block.location, blockID: block.id, kind: block.kind, sweepPoint: point, underlying: error)
+        }
+        let seedCount = max(1, resolved.config.int(ParameterSpec.seeds.name))
+        var runs = 0, cached = 0
+
+        /// All seeds of one configuration, combined.
+        func runSeeds(_ base: BlockContext, point: SweepPoint?) throws -> BlockResult {
+            var results: [BlockResult] = []
+            let seeds = SeedDerivation.seeds(base: resolved.seed, count: seedCount)
+            for (k, seed) in seeds.enumerated() {
+                var unit = base
+                unit.seed = seed
+                unit.config.values[ParameterSpec.seed.name] = .int(Int(seed))
+                if k > 0 {
+                    // Only the first seed's figures go into the report.
+                    unit.figuresDirectory = (options.figuresDirectory as NSString).appendingPathComponent(".seed-\(k)")
+                }
+                let label = block.id + (point.map { " \($0.parameter)=\($0.value)" } ?? "") + (k > 0 ? " seed \(seed)" : "")
+                let (result, hit) = try runUnit(unit, kind: block.kind, executor: resolved.executor, label: label,
+                                                references: references, options: options, cacheOnly: cacheOnly)
+                runs += 1
+                if hit { cached += 1 }
+                results.append(result)
+            }
+            return SeedCombiner.combine(results, seeds: seeds)
+        }
+
+        var result: BlockResult
+        if let sweep = resolved.sweep {
+            var points: [(value: ConfigValue, result: BlockResult)] = []
+            for (index, value) in sweep.values.enumerated() {
+                var pointContext = context
+                pointContext.config = resolved.config(at: value)
+                let point = SweepPoint(parameter: sweep.parameter, index: index, value: value)
+                pointContext.sweepPoint = point
+                if !cacheOnly { options.events?(.sweepPointStarted(id: block.id, point: point, count: sweep.values.count)) }
+                do { points.append((value, try runSeeds(pointContext, point: point))) } catch let e as NotCached { throw e } catch {
+                    throw failure(error, point)
+                }
+            }
+            let sweepResult = SweepResult(parameter: sweep.parameter, points: points)
+            let summary: BlockResult
+            do { summary = try resolved.executor.summarizeSweep(sweepResult, context) } catch { throw failure(error) }
+            result = SweepCombiner.combine(sweepResult, summary: summary)
+        } else {
+            do { result = try runSeeds(context, point: nil) } catch let e as NotCached { throw e } catch { throw failure(error) }
+        }
+
+        for i in result.figures.indices where result.figures[i].sha256.isEmpty {
+            result.figures[i].sha256 = try Self.figureDigest(result.figures[i], in: options.figuresDirectory) {
+                failure($0)
+            }
+        }
+        let after = ResourceUsage.now()
+        let key = CacheKey(kind: block.kind, config: resolved.config, seed: resolved.seed,
+                           toolVersion: options.toolBuild ?? options.toolVersion, threads: options.threads,
+                           references: references, dataDigests: result.inputs)
+        var record = BlockRecord(id: block.id, kind: block.kind, config: resolved.config, nonDefault: resolved.nonDefault,
+                                 sweepParameter: resolved.sweep?.parameter, cacheKey: key.digest, cacheHit: runs > 0 && cached == runs,
+                                 seed: resolved.seed, result: result, wallSeconds: Self.seconds(clock.now - started),
+                                 cpuSeconds: max(0, after.cpuSeconds - before.cpuSeconds), peakMemoryBytes: after.peakMemoryBytes)
+        record.cacheKeyParts = key.parts
+        record.runs = runs
+        record.cachedRuns = cached
+        return record
+    }
+
+    /// One executor run (one configuration, one seed): from the cache when its key is there and
+    /// intact, else run and stored. Figures end up in `context.figuresDirectory` either way.
+    func runUnit(_ context: BlockContext, kind: String, executor: any BlockExecutor, label: String,
+                 references: [String: String], options: RunOptions, cacheOnly: Bool) throws -> (BlockResult, Bool) {
+        let parts = CacheKey.lookupParts(kind: kind, config: context.config, seed: context.seed,
+                                         toolVersion: options.toolBuild ?? options.toolVersion,
+                                         threads: options.threads, references: references)
+        let figures = URL(fileURLWithPath: context.figuresDirectory, isDirectory: true)
+        if let cache = options.cache, !options.rebuild || cacheOnly {
+            switch cache.lookup(parts) {
+            case .hit(let entry):
+                try cache.restoreFigures(of: entry, into: figures)
+                return (entry.result, true)
+            case .miss(let reason, let corrupt):
+                if corrupt { options.events?(.note("\(label): \(reason)")) }
+            }
+        }
+        if cacheOnly { throw NotCached() }
+        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let before = ResourceUsage.now()
+        var result = try executor.run(context)
+        for i in result.figures.indices {
+            result.figures[i].sha256 = try Self.figureDigest(result.figures[i], in: context.figuresDirectory) { $0 }
+        }
+        if let cache = options.cache {
+            let key = CacheKey(parts: parts + [CacheKey.dataPart(result.inputs)])
+            let entry = CacheEntry(key: key, label: label, result: result, wallSeconds: Self.seconds(clock.now - started),
+                                   cpuSeconds: max(0, ResourceUsage.now().cpuSeconds - before.cpuSeconds))
+            do { try cache.store(entry, figuresDirectory: figures) } catch {
+                options.events?(.note("\(label): \(error) (the result is kept in this report only)"))
+            }
+        }
+        return (result, false)
+    }
+
+    /// SHA-256 of a written figure; a missing file is an error (wrapped by `wrap`).
+    static func figureDigest(_ figure: FigureOutput, in directory: String,
+                             wrap: (any Error) -> any Error) throws -> String {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(figure.file).path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw wrap(MissingFigure(figure: figure.name, path: path))
+        }
+        return CacheKey.sha256(data)
+    }
+}

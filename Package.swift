@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
         // Shared test helpers (golden files); used by test targets only.
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Datasets", "TensorCore"], path: "Tests/Support"),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore", "TestSupport"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "Rendering", "TestSupport"], exclude: ["Golden"]),
     ]
 )

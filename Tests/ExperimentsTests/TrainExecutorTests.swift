@@ -1,6 +1,7 @@
 import Foundation
 import Runs
 import Templates
+import TestSupport
 import XCTest
 @testable import Experiments
 

@@ -58,9 +58,11 @@ struct TrainExecutor: BlockExecutor {
             Metric("test_loss", evaluation.loss, label: "test loss", direction: .lowerIsBetter, format: .fixed4),
             Metric("final_train_loss", history.trainLoss.last ?? .nan, label: "train loss (last epoch)",
                    direction: .lowerIsBetter, format: .fixed4),
-            Metric("epoch_seconds", epochSeconds, label: "time per epoch", direction: .lowerIsBetter, format: .seconds),
-            Metric("images_per_second", history.imagesPerSecond.reduce(0, +) / Double(max(history.imagesPerSecond.count, 1)), label: "training throughput (images/s)",
-                   direction: .higherIsBetter, format: .integer),
+            // Timings vary between runs and machines: neutral, so `diff` shows them without ever
+            // calling them a regression (and two builds compare equal on everything else).
+            Metric("epoch_seconds", epochSeconds, label: "time per epoch", direction: .neutral, format: .seconds),
+            Metric("images_per_second", history.imagesPerSecond.reduce(0, +) / Double(max(history.imagesPerSecond.count, 1)),
+                   label: "training throughput (images/s)", direction: .neutral, format: .integer),
             Metric("parameters", Double(model.parameterCount), label: "trainable parameters", format: .integer),
         ]
         result.series["batch_loss"] = history.batchLoss

@@ -5,8 +5,8 @@ import XCTest
 
 /// A small learnable stand-in for mnist-5k: each class lights its own random set of 120 pixels
 /// (with noise), 50 images per class, written as `mnist_5k.csv.gz` into a temporary folder.
-enum SyntheticDigits {
-    static func write(into directory: String, perClass: Int = 50, seed: UInt64 = 1) throws {
+public enum SyntheticDigits {
+    public static func write(into directory: String, perClass: Int = 50, seed: UInt64 = 1) throws {
         var rng = SeededRNG(seed: seed)
         let pixels = 784, classes = 10
         let patterns: [[Int]] = (0..<classes).map { _ in Array(rng.permutation(pixels).prefix(120)) }
@@ -24,7 +24,7 @@ enum SyntheticDigits {
         try MNISTCSV.write(data, to: directory + "/mnist_5k.csv.gz", gzip: true)
     }
 
-    static func temporaryDirectory(_ test: XCTestCase) throws -> String {
+    public static func temporaryDirectory(_ test: XCTestCase) throws -> String {
         let path = NSTemporaryDirectory() + "spikedown-experiments-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }

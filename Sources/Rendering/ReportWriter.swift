@@ -22,9 +22,10 @@ public enum ReportWriter {
     @discardableResult
     public static func write(template: Template, record: RunRecord, stagedFigures: URL, outDirectory: URL) throws -> URL {
         // Render everything before touching the disk: a template error leaves no trace.
-        let markdown = try MarkdownReport.render(template: template, record: record)
-        let html = try HTMLPage.render(template: template, record: record, markdown: markdown)
-        let json = try encode(record)
+        var record = record
+        var markdown = try MarkdownReport.render(template: template, record: record)
+        var html = try HTMLPage.render(template: template, record: record, markdown: markdown)
+        var json = try encode(record)
         let figures = try figureFiles(record, stagedFigures: stagedFigures)
 
         let fm = FileManager.default
@@ -38,6 +39,16 @@ public enum ReportWriter {
         // then copies the history this one wrote (no run record is lost).
         let lock = try FileLock(outDirectory)
         defer { lock.unlock() }
+        removeLeftovers(in: outDirectory)
+        // Two builds started in the same second get the same run id: the later one takes `-2`, `-3` ….
+        let history = final.appendingPathComponent("runs", isDirectory: true)
+        let unique = uniqueRunID(record.runID, in: history)
+        if unique != record.runID {
+            record.runID = unique
+            markdown = try MarkdownReport.render(template: template, record: record)
+            html = try HTMLPage.render(template: template, record: record, markdown: markdown)
+            json = try encode(record)
+        }
         if fm.fileExists(atPath: temp.path) { try io("remove", temp) { try fm.removeItem(at: temp) } }
         do {
             let runs = temp.appendingPathComponent("runs", isDirectory: true)
@@ -120,6 +131,28 @@ public enum ReportWriter {
             throw RenderingError.io(operation: "rename into place", path: final.path, reason: reason(error))
         }
         if hadPrevious { try? fm.removeItem(at: old) }
+    }
+
+    /// `id`, or `id-2`, `id-3` … when `runs/<id>.json` is taken.
+    static func uniqueRunID(_ id: String, in runs: URL) -> String {
+        var candidate = id, n = 1
+        while FileManager.default.fileExists(atPath: runs.appendingPathComponent(candidate + ".json").path) {
+            n += 1
+            candidate = "\(id)-\(n)"
+        }
+        return candidate
+    }
+
+    /// Removes `.<name>.tmp-<pid>` and `.<name>.old-<pid>` folders of builds that were killed
+    /// (their process is gone); called with the folder lock held.
+    static func removeLeftovers(in outDirectory: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: outDirectory.path) else { return }
+        for name in names where name.hasPrefix(".") && (name.contains(".tmp-") || name.contains(".old-")) {
+            guard let pid = Int32(name.split(separator: "-").last ?? ""), pid != ProcessInfo.processInfo.processIdentifier,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: outDirectory.appendingPathComponent(name))
+        }
     }
 
     private static func writeFile(_ data: Data, to url: URL) throws {

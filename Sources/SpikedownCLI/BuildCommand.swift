@@ -43,9 +43,7 @@ struct BuildCommand: ParsableCommand {
     private func build(_ file: String) throws {
         let template = try TemplateParser.parse(path: file)
         Engine.configure(threads: arguments.threads)
-        let staging = FileManager.default.temporaryDirectory
-            .appendingPathComponent("spikedown-\(ProcessInfo.processInfo.processIdentifier)-\(template.name)")
-        try? FileManager.default.removeItem(at: staging)
+        let staging = StagingFolder.make(for: template.name)
         defer { try? FileManager.default.removeItem(at: staging) }
 
         let progress: any ProgressReporter = quiet ? SilentProgress() : TerminalProgress(prefix: template.name)

@@ -11,7 +11,7 @@ public struct SpikedownCommand: AsyncParsableCommand {
             figures/ and a run record.
             """,
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, KindsCommand.self, DataCommand.self, BenchCommand.self]
+        subcommands: [BuildCommand.self, PublishCommand.self, KindsCommand.self, DataCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -2,7 +2,7 @@ import Runs
 
 /// A report's `history.html`.
 ///
-/// - A table with one row per run, newest first: run id (linked to its run record), start date (UTC), git
+/// - A table with one row per run, newest first: run id (linked to its run record) over its start date (UTC), git
 ///   commit (7 digits, `dirty` tag for uncommitted changes), profile and overrides, wall time, cached blocks
 ///   out of all blocks, the headline metrics of the newest run (`SiteHeadline`) and a link to the changes
 ///   since the previous run.
@@ -38,9 +38,12 @@ enum SiteHistoryPage {
 
     private static func runTable(_ report: SiteReport) -> String {
         let headline = SiteHeadline.keys(report.latest)
-        var out = "<table class=\"runs\">\n<thead><tr><th>Run</th><th>Started</th><th>Commit</th><th>Profile</th>"
+        var out = "<table class=\"runs\">\n<thead><tr><th>Run</th><th>Commit</th><th>Profile</th>"
             + "<th class=\"num\">Wall time</th><th class=\"num\">Cached</th>"
-        for key in headline { out += "<th class=\"num\">\(HTMLText.escape(SiteHeadline.label(key, in: report.latest)))</th>" }
+        for key in headline {
+            let label = key.value(in: report.latest)?.label ?? key.metric
+            out += "<th class=\"num\"><code>\(HTMLText.escape(key.block))</code><br>\(HTMLText.escape(label))</th>"
+        }
         out += "<th>Changes</th></tr></thead>\n<tbody>\n"
         for index in report.runs.indices.reversed() {
             let run = report.runs[index]
@@ -49,8 +52,8 @@ enum SiteHistoryPage {
             } ?? "–"
             let overrides = run.overrides.map { " <code>--set \(HTMLText.escape($0))</code>" }.joined()
             let cached = run.blocks.filter(\.cacheHit).count
-            out += "<tr><td class=\"nowrap\"><a href=\"\(SiteLinks.record(run.runID))\"><code>\(HTMLText.escape(run.runID))</code></a></td>"
-                + "<td class=\"nowrap\">\(HTMLText.escape(ReportUnits.date(run.startedAt)))</td>"
+            out += "<tr><td class=\"nowrap\"><a href=\"\(SiteLinks.record(run.runID))\"><code>\(HTMLText.escape(run.runID))</code></a>"
+                + "<br><span class=\"facts\">\(HTMLText.escape(ReportUnits.date(run.startedAt)))</span></td>"
                 + "<td class=\"nowrap\">\(commit)</td>"
                 + "<td>\(HTMLText.escape(run.profile))\(overrides)</td>"
                 + "<td class=\"num\">\(HTMLText.escape(ReportUnits.duration(run.wallSeconds)))</td>"

@@ -23,7 +23,7 @@ enum SiteShell {
         \(css)
         </style>
         </head>
-        <body>
+        <body class="site">
         \(nav(crumbs))
         <main class="site">
         \(body)
@@ -61,7 +61,9 @@ enum SiteShell {
     static let css = navCSS + "\n" + """
     main.site { max-width: 1100px; padding-top: 24px; }
     main.site h1 + p.lede { color: var(--muted); margin-top: -.4em; }
-    td.num, th.num { text-align: right; white-space: nowrap; }
+    body.site nav.site-nav { max-width: 1100px; }
+    th.num { text-align: right; }
+    td.num { text-align: right; white-space: nowrap; }
     td.nowrap { white-space: nowrap; }
     ul.headline { list-style: none; padding: 0; margin: 0; }
     ul.headline li + li { margin-top: 0; }

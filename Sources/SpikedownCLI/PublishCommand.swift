@@ -18,7 +18,7 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "Folder of built reports (each with run.json and runs/).")
     var reports: String = "reports"
 
-    @Option(help: "Site folder; replaced as a whole.")
+    @Option(help: "Site folder, replaced as a whole; it must be new, empty or an earlier site.")
     var out: String = "site"
 
     @Flag(help: "Print nothing but warnings and errors.")

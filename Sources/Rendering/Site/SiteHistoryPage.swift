@@ -50,7 +50,7 @@ enum SiteHistoryPage {
             let commit = run.git.map { git in
                 "<code>\(HTMLText.escape(String(git.commit.prefix(7))))</code>" + (git.dirty ? " <span class=\"tag\">dirty</span>" : "")
             } ?? "–"
-            let overrides = run.overrides.map { " <code>--set \(HTMLText.escape($0))</code>" }.joined()
+            let overrides = run.overrides.map { "<br><code>\(HTMLText.escape($0))</code>" }.joined()
             let cached = run.blocks.filter(\.cacheHit).count
             out += "<tr><td class=\"nowrap\"><a href=\"\(SiteLinks.record(run.runID))\"><code>\(HTMLText.escape(run.runID))</code></a>"
                 + "<br><span class=\"facts\">\(HTMLText.escape(ReportUnits.date(run.startedAt)))</span></td>"
@@ -61,7 +61,7 @@ enum SiteHistoryPage {
             for key in headline { out += "<td class=\"num\">\(HTMLText.escape(SiteHeadline.formatted(key, in: run)))</td>" }
             out += index == 0
                 ? "<td><span class=\"same\">first run</span></td>"
-                : "<td class=\"nowrap\"><a href=\"\(SiteLinks.diff(report.runs[index - 1].runID, run.runID))\">since previous run</a></td>"
+                : "<td class=\"nowrap\"><a href=\"\(SiteLinks.diff(report.runs[index - 1].runID, run.runID))\">changes</a></td>"
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>"

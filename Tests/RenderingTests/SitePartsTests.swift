@@ -98,6 +98,10 @@ final class SitePartsTests: XCTestCase {
                                        format: .integer, title: "t")
         XCTAssertTrue(single.contains("<circle cx=\"192.0\" cy=\"57.0\""), "one run sits in the middle")
         XCTAssertEqual(single.components(separatedBy: "<text").count - 1, 2, "one value label, one date")
+        let close = SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: 0.061, link: nil),
+                                       SiteTrendPlot.Point(runID: "r2", date: "d", value: 0.0642, link: nil)],
+                                      format: .seconds, title: "t")
+        XCTAssertTrue(close.contains(">0.0642 s</text>") && close.contains(">0.061 s</text>"), "labels that would print alike get more digits")
         let empty = SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: .nan, link: nil)], format: .fixed2, title: "t")
         XCTAssertTrue(empty.contains("no finite values"))
         XCTAssertFalse(empty.contains("NaN"))

@@ -4,7 +4,8 @@ import Runs
 ///
 /// Rules:
 /// - runs are evenly spaced left to right, oldest first; one run sits in the middle;
-/// - the y range is the finite values' minimum to maximum, labelled with both in the metric's own format;
+/// - the y range is the finite values' minimum to maximum, labelled with both in the metric's own format
+///   (with up to 6 significant digits, unit kept, when that format prints both alike, e.g. `0.06 s` twice);
 ///   when all values are equal the line sits mid-height with one label;
 /// - a run without the metric (or with a non-finite value) leaves a gap in the line and has no point;
 /// - each point carries a `<title>` (run id and value) and, when the run has a diff page, links to it;
@@ -36,10 +37,11 @@ enum SiteTrendPlot {
             + "aria-label=\"\(HTMLText.escape(title))\" font-size=\"10\">\n"
         // Frame lines at the top and bottom of the range, with their labels.
         let levels: [(Double, Double)] = finite.isEmpty ? [] : (flat ? [(low, y(low))] : [(high, top), (low, bottom)])
+        let precise = !flat && ValueFormatter.format(high, as: format) == ValueFormatter.format(low, as: format)
         for (value, ly) in levels {
             out += "<line x1=\"\(n(left))\" y1=\"\(n(ly))\" x2=\"\(n(right))\" y2=\"\(n(ly))\" stroke=\"#d1d9e0\"/>\n"
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(ly + 3.5))\" text-anchor=\"end\" fill=\"#59636e\">"
-                + "\(HTMLText.escape(ValueFormatter.format(value, as: format)))</text>\n"
+                + "\(HTMLText.escape(precise ? preciseLabel(value, format) : ValueFormatter.format(value, as: format)))</text>\n"
         }
         if finite.isEmpty {
             out += "<text x=\"\(n((left + right) / 2))\" y=\"\(n((top + bottom) / 2))\" text-anchor=\"middle\" fill=\"#59636e\">no finite values</text>\n"
@@ -72,6 +74,16 @@ enum SiteTrendPlot {
             out += "<text x=\"\(n(x(points.count - 1)))\" y=\"\(n(height - 10))\" text-anchor=\"end\" fill=\"#59636e\">\(HTMLText.escape(last.date))</text>\n"
         }
         return out + "</svg>"
+    }
+
+    /// Up to 6 significant digits with the format's unit: `0.0642 s`, `12.3456%`, `23.4712 Hz`.
+    static func preciseLabel(_ v: Double, _ format: MetricFormat) -> String {
+        switch format {
+        case .percent: return ValueFormatter.plain(v * 100) + "%"
+        case .hertz: return ValueFormatter.plain(v) + " Hz"
+        case .seconds: return ValueFormatter.plain(v) + " s"
+        case .fixed2, .fixed4, .integer, .plain: return ValueFormatter.plain(v)
+        }
     }
 
     /// One decimal, locale-free, never `-0.0`.

@@ -148,6 +148,20 @@ final class SiteBuilderTests: XCTestCase {
         ])
     }
 
+    /// The committed `reports/` of the repository: every report published, no warning, every link resolves.
+    func testRepositoryReportsPublishCleanly() throws {
+        let repository = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("reports")
+        try XCTSkipUnless(fm.fileExists(atPath: repository.appendingPathComponent("basic-snn/run.json").path),
+                          "no committed reports in \(repository.path)")
+        let publication = try SiteBuilder.build(reportsDirectory: repository, outDirectory: site)
+        XCTAssertEqual(publication.warnings, [])
+        XCTAssertTrue(publication.reports.contains("basic-snn"))
+        let crawler = SiteCrawler(root: site)
+        XCTAssertEqual(crawler.problems(), [])
+        XCTAssertGreaterThan(crawler.pages.flatMap { crawler.references(in: $0) }.filter { $0.element == "img" }.count, 20)
+    }
+
     func testFailedPublishLeavesThePreviousSite() throws {
         try SiteBuilder.build(reportsDirectory: reports, outDirectory: site)
         let before = files(site)

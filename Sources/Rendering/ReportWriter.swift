@@ -115,7 +115,8 @@ public enum ReportWriter {
     }
 
     /// Puts `temp` at `final`; the previous `final` (if any) is moved aside first and removed last.
-    private static func swap(_ temp: URL, into final: URL, aside old: URL) throws {
+    /// Shared with `SiteBuilder`.
+    static func swap(_ temp: URL, into final: URL, aside old: URL) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: old.path) { try? fm.removeItem(at: old) }
         let hadPrevious = fm.fileExists(atPath: final.path)

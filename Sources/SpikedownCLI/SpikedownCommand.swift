@@ -11,7 +11,8 @@ public struct SpikedownCommand: AsyncParsableCommand {
             figures/ and a run record.
             """,
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, StatusCommand.self, KindsCommand.self, DataCommand.self, BenchCommand.self]
+        subcommands: [BuildCommand.self, StatusCommand.self, PublishCommand.self, KindsCommand.self, DataCommand.self,
+                      BenchCommand.self]
     )
 
     public init() {}

@@ -51,7 +51,7 @@ let package = Package(
                 swiftSettings: release),
 
         // Command line.
-        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets",
+        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets", "Plotting",
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 

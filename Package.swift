@@ -55,17 +55,17 @@ let package = Package(
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
-        // Shared test helpers (golden files); used by test targets only.
-        .target(name: "TestSupport", path: "Tests/Support"),
+        // Shared test helpers (golden files, diff fixtures); used by test targets only.
+        .target(name: "TestSupport", dependencies: ["Runs", "Templates"], path: "Tests/Support"),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "Plotting", "TestSupport"], exclude: ["Golden"]),
     ]
 )

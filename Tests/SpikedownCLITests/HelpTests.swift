@@ -8,7 +8,8 @@ import XCTest
 /// The help of every command is part of the interface: pinned by golden files.
 final class HelpTests: XCTestCase {
     private let commands: [(String, ParsableCommand.Type)] = [
-        ("spikedown", SpikedownCommand.self), ("build", BuildCommand.self), ("kinds", KindsCommand.self),
+        ("spikedown", SpikedownCommand.self), ("build", BuildCommand.self), ("diff", DiffCommand.self),
+        ("kinds", KindsCommand.self),
         ("data", DataCommand.self), ("data-list", DataListCommand.self), ("data-fetch", DataFetchCommand.self),
         ("data-verify", DataVerifyCommand.self), ("bench", BenchCommand.self),
     ]

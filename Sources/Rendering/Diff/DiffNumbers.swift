@@ -51,10 +51,10 @@ public enum DiffNumbers {
         return plusMinus(t, change.format) + source
     }
 
-    /// `noise ±0.80 pp (5+5 seeds)`, or nil for single-seed metrics.
+    /// `noise ±0.80 pp, 5+5 seeds`, or nil for single-seed metrics.
     public static func noise(_ change: MetricChange) -> String? {
         guard let n = change.noise else { return nil }
-        return "noise \(plusMinus(n.halfWidth95, change.format)) (\(n.seedsA)+\(n.seedsB) seeds)"
+        return "noise \(plusMinus(n.halfWidth95, change.format)), \(n.seedsA)+\(n.seedsB) seeds"
     }
 
     /// A pixel RMS difference: `0.0123`.

@@ -47,6 +47,7 @@ final class DiffRenderTests: XCTestCase {
         XCTAssertEqual(DiffNumbers.delta(0.00001, .percent), "+0.001 pp", "never rounded to zero")
         XCTAssertEqual(DiffNumbers.delta(3, .integer), "+3")
         XCTAssertEqual(DiffNumbers.delta(-1.5, .hertz), "-1.5 Hz")
+        XCTAssertEqual(DiffNumbers.delta(0.00337891, .hertz), "+0.00338 Hz")
         XCTAssertEqual(DiffNumbers.delta(0.03, .fixed4), "+0.0300")
         XCTAssertEqual(DiffNumbers.delta(.nan, .fixed4), "NaN")
         XCTAssertEqual(DiffNumbers.delta(nil, .fixed4), "—")

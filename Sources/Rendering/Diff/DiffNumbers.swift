@@ -3,8 +3,8 @@ import Runs
 
 /// How diff outputs print metric values, changes, tolerances and noise: values in the metric's own
 /// `MetricFormat` (ValueFormatter); changes signed, in percentage points (`+0.42 pp`) for percent
-/// metrics and in the metric's format otherwise, with more digits when the format would round a
-/// non-zero change to zero; tolerances and noise as `±` the same.
+/// metrics and in the metric's format otherwise, with three significant digits when the format would
+/// round a non-zero change to zero; tolerances and noise as `±` the same.
 public enum DiffNumbers {
     /// A value, or `—` when absent.
     public static func value(_ v: Double?, _ format: MetricFormat) -> String {
@@ -40,7 +40,7 @@ public enum DiffNumbers {
         case .plain: (text, unit) = (ValueFormatter.plain(m), "")
         }
         let roundedToZero = m != 0 && text.allSatisfy { $0 == "0" || $0 == "." }
-        if roundedToZero { return ValueFormatter.plain(format == .percent ? m * 100 : m) + unit }
+        if roundedToZero { return String(format: "%.3g", format == .percent ? m * 100 : m) + unit }
         return text + unit
     }
 

@@ -51,21 +51,21 @@ let package = Package(
                 swiftSettings: release),
 
         // Command line.
-        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets",
+        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets", "Plotting",
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
-        // Shared test helpers (golden files); used by test targets only.
-        .target(name: "TestSupport", dependencies: ["Datasets", "TensorCore"], path: "Tests/Support"),
+        // Shared test helpers (golden files, synthetic digits, diff fixtures); used by test targets only.
+        .target(name: "TestSupport", dependencies: ["Datasets", "TensorCore", "Runs", "Templates"], path: "Tests/Support"),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates"]),
+        .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore", "TestSupport"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "Rendering", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "Rendering", "Plotting", "TestSupport"], exclude: ["Golden"]),
     ]
 )

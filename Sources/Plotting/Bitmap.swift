@@ -15,6 +15,14 @@ public struct Bitmap: Sendable, Equatable {
         }
     }
 
+    /// Pixels as given: `rgba` holds `4·width·height` bytes, straight RGBA, row 0 at the top.
+    public init(width: Int, height: Int, rgba: [UInt8]) {
+        precondition(width >= 0 && height >= 0 && rgba.count == 4 * width * height, "rgba must hold 4·width·height bytes")
+        self.width = width
+        self.height = height
+        self.rgba = rgba
+    }
+
     /// Decodes PNG bytes with cairo.
     public init(png bytes: [UInt8]) throws {
         let source = ByteSource(bytes)

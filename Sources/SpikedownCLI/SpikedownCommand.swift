@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `spikedown`: the root command; one subcommand per file.
 public struct SpikedownCommand: AsyncParsableCommand {
@@ -11,14 +12,16 @@ public struct SpikedownCommand: AsyncParsableCommand {
             figures/ and a run record.
             """,
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, StatusCommand.self, PublishCommand.self, KindsCommand.self, DataCommand.self,
-                      BenchCommand.self]
+        subcommands: [BuildCommand.self, StatusCommand.self, DiffCommand.self, PublishCommand.self, KindsCommand.self,
+                      DataCommand.self, BenchCommand.self]
     )
 
     public init() {}
 
     /// Parses the process's arguments and runs the chosen subcommand (async or not), exiting with
-    /// ArgumentParser's message and code on failure. `main.swift` calls this.
+    /// ArgumentParser's message and code on failure; a command-line mistake in `spikedown diff` exits
+    /// with 2 rather than ArgumentParser's 64, since `diff`'s exit codes are a contract (DESIGN.md).
+    /// `main.swift` calls this.
     public static func start() async {
         do {
             var command = try parseAsRoot()
@@ -28,6 +31,11 @@ public struct SpikedownCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if CommandLine.arguments.dropFirst().first == DiffCommand.configuration.commandName,
+               exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(DiffCommand.usageExitCode))
+            }
             exit(withError: error)
         }
     }

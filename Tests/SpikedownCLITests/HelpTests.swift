@@ -9,7 +9,7 @@ import XCTest
 final class HelpTests: XCTestCase {
     private let commands: [(String, ParsableCommand.Type)] = [
         ("spikedown", SpikedownCommand.self), ("build", BuildCommand.self), ("status", StatusCommand.self),
-        ("publish", PublishCommand.self), ("kinds", KindsCommand.self),
+        ("diff", DiffCommand.self), ("publish", PublishCommand.self), ("kinds", KindsCommand.self),
         ("data", DataCommand.self), ("data-list", DataListCommand.self), ("data-fetch", DataFetchCommand.self),
         ("data-verify", DataVerifyCommand.self), ("bench", BenchCommand.self),
     ]

@@ -35,6 +35,7 @@ enum SiteFixture {
         third.blocks[0].result.metrics.remove(at: 1)                 // train accuracy: missing
         third.blocks[0].result.metrics[0].value = 0.1250             // test accuracy: worse
         third.blocks[1].seed = 7
+        third.blocks[1].config.values["seed"] = .int(7)
         third.blocks[1].result.metrics.append(Metric("mean_rate_hz", 31.5, label: "Mean firing rate", format: .hertz))
         third.blocks[1].cacheHit = false
         return [first, second, third]

@@ -35,44 +35,6 @@ final class SitePartsTests: XCTestCase {
         XCTAssertEqual(SiteHeadline.formatted(SiteMetricKey(block: "snn", metric: "nope"), in: r), "–")
     }
 
-    func testMetricVerdicts() {
-        let up = Metric("a", 0.5, label: "A", direction: .higherIsBetter, format: .percent)
-        var better = up; better.value = 0.6
-        var worse = up; worse.value = 0.4
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: better), .better)
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: worse), .worse)
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: up), .same)
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: nil), .missing)
-        XCTAssertEqual(SiteMetricChange.classify(old: nil, new: up), .missing)
-        var tolerant = worse; tolerant.tolerance = 0.1
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: tolerant), .withinTolerance)
-        tolerant.tolerance = 0.05
-        XCTAssertEqual(SiteMetricChange.classify(old: up, new: tolerant), .worse)
-        let down = Metric("loss", 1, label: "Loss", direction: .lowerIsBetter)
-        var lower = down; lower.value = 0.5
-        XCTAssertEqual(SiteMetricChange.classify(old: down, new: lower), .better)
-        XCTAssertEqual(SiteMetricChange.classify(old: lower, new: down), .worse)
-        let neutral = Metric("n", 1, label: "N")
-        var moved = neutral; moved.value = 2
-        XCTAssertEqual(SiteMetricChange.classify(old: neutral, new: moved), .changed)
-        var nan = neutral; nan.value = .nan
-        XCTAssertEqual(SiteMetricChange.classify(old: nan, new: nan), .same)
-        XCTAssertEqual(SiteMetricChange.classify(old: neutral, new: nan), .changed)
-    }
-
-    func testSignedDeltasInTheMetricsFormat() {
-        let old = Metric("a", 0.5, label: "A", format: .percent)
-        var new = old; new.value = 0.5123
-        XCTAssertEqual(SiteMetricChange.delta(old: old, new: new), "+1.23 pp")
-        XCTAssertEqual(SiteMetricChange.delta(old: new, new: old), "-1.23 pp")
-        XCTAssertEqual(SiteMetricChange.delta(old: old, new: old), "0.00 pp")
-        let hz = Metric("r", 20, label: "R", format: .hertz)
-        var faster = hz; faster.value = 23.47
-        XCTAssertEqual(SiteMetricChange.delta(old: hz, new: faster), "+3.5 Hz")
-        XCTAssertEqual(SiteMetricChange.delta(old: hz, new: nil), "–")
-        var infinite = hz; infinite.value = .infinity
-        XCTAssertEqual(SiteMetricChange.delta(old: hz, new: infinite), "–")
-    }
 
     func testTrendPlotIsPlainDeterministicSVG() {
         let points = [

@@ -28,7 +28,8 @@ public enum MarkdownReport {
         for segment in template.segments {
             switch segment {
             case .prose(let prose):
-                let text = trimBlankLines(try substitute(prose, record: record))
+                let notRun = Set(template.blocks.map(\.id)).subtracting(record.blocks.map(\.id))
+                let text = trimBlankLines(try substitute(prose, record: record, notRun: notRun))
                 headingLevel = HeadingScanner.lastLevel(in: text) ?? headingLevel
                 if !text.isEmpty { parts.append(text) }
             case .block(let block):
@@ -42,7 +43,9 @@ public enum MarkdownReport {
 
     /// The prose with each inline reference replaced by its formatted value. References are located by
     /// their UTF-8 offset (or, if the offset does not hold the reference's text, by searching for it).
-    public static func substitute(_ prose: Prose, record: RunRecord) throws -> String {
+    /// A reference to a block of `notRun` (in the template, not in this record: `--only`) reads
+    /// *not run*.
+    public static func substitute(_ prose: Prose, record: RunRecord, notRun: Set<String> = []) throws -> String {
         let bytes = Array(prose.text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -53,7 +56,7 @@ public enum MarkdownReport {
                 throw TemplateError(reference.location, "reference \(reference.source) is not in the prose text it was "
                                     + "parsed from (offset \(reference.offset))")
             }
-            let value = try ReferenceResolver.render(reference, in: record)
+            let value = notRun.contains(reference.block) ? "*not run*" : try ReferenceResolver.render(reference, in: record)
             out += bytes[cursor..<start]
             out += Array(value.utf8)
             cursor = start + needle.count

@@ -57,6 +57,18 @@ final class MarkdownReportTests: XCTestCase {
         }
     }
 
+    func testReferenceToABlockThatDidNotRunReadsNotRun() throws {
+        var template = ReportFixture.template
+        template.segments[2] = .prose(ReportFixture.prose("\nrate {{ baseline.mean_rate_hz | hz }}\n", line: 23))
+        var record = ReportFixture.record
+        record.blocks.removeAll { $0.id == "baseline" }
+        let md = try MarkdownReport.render(template: template, record: record)
+        XCTAssertTrue(md.contains("rate *not run*"), md)
+        // A block the template does not have is still an error.
+        template.segments[2] = .prose(ReportFixture.prose("\nrate {{ baselin.mean_rate_hz | hz }}\n", line: 23))
+        XCTAssertThrowsError(try MarkdownReport.render(template: template, record: record))
+    }
+
     func testBlockSections() throws {
         let md = try MarkdownReport.render(template: ReportFixture.template, record: ReportFixture.record)
         XCTAssertTrue(md.hasPrefix("# Feedforward SNN on MNIST\n\nProfile **quick** · run `20261122T231500Z-3f2a9c1b` · "

@@ -11,14 +11,15 @@ public enum BLAS {
                     blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 
-    /// `sgemm` with the rows of `C` (`m`) split into blocks of `rowBlock` rows run on up to
-    /// `workers` threads, when OpenBLAS itself is on one thread (inside `withThreads(1)`); one call
-    /// otherwise. The blocks do not depend on `workers`, so neither does the result; it agrees with
+    /// `sgemm` with the rows of `C` (`m`) split into blocks of `rowBlock` rows (default: eight
+    /// blocks of at least 32 rows) run on up to `workers` threads, when OpenBLAS itself is on one
+    /// thread (inside `withThreads(1)`); one call otherwise. The blocks do not depend on `workers`, so neither does the result; it agrees with
     /// one call to float rounding (OpenBLAS's edge kernels sum in another order).
     public static func sgemmRowBlocks(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, workers: Int,
-                                      rowBlock: Int = 256) {
+                                      rowBlock: Int? = nil) {
+        let rowBlock = max(1, rowBlock ?? max(32, (m + 7) / 8))
         let blocks = threads == 1 ? (m + rowBlock - 1) / rowBlock : 1
         guard blocks > 1 else {
             sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,

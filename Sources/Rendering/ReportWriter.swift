@@ -74,10 +74,8 @@ public enum ReportWriter {
 
     /// The run record as written to `run.json`: pretty-printed, sorted keys, unescaped slashes, final newline.
     public static func encode(_ record: RunRecord) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(record) + Data("\n".utf8)
+            return try RunRecordStore.encode(record)
         } catch {
             throw RenderingError.io(operation: "encode", path: "run.json", reason: String(describing: error))
         }

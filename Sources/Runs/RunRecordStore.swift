@@ -5,21 +5,12 @@ import Foundation
 /// always gives the same bytes.
 public enum RunRecordStore {
     public static func encode(_ record: RunRecord) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
-                                                                      negativeInfinity: "-Infinity", nan: "NaN")
-        var data = try encoder.encode(record)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try StableJSON.encode(record)
     }
 
     /// Decodes a record; one written by a newer schema is refused with a message naming both versions.
     public static func decode(_ data: Data) throws -> RunRecord {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity",
-                                                                        negativeInfinity: "-Infinity", nan: "NaN")
-        let record = try decoder.decode(RunRecord.self, from: data)
+        let record = try StableJSON.decode(RunRecord.self, from: data)
         guard record.schemaVersion <= RunRecord.currentSchemaVersion else {
             throw UsageError("run record \(record.runID) uses schema version \(record.schemaVersion); this spikedown "
                              + "reads up to version \(RunRecord.currentSchemaVersion): update spikedown")

@@ -119,10 +119,8 @@ struct BenchCommand: ParsableCommand {
         if let json {
             let record = BenchRecord(machine: Engine.machine(threads: threads), results: ours + timedReports,
                                      references: references.values.sorted { $0.name < $1.name })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             do {
-                try encoder.encode(record).write(to: URL(fileURLWithPath: json), options: .atomic)
+                try StableJSON.encode(record).write(to: URL(fileURLWithPath: json), options: .atomic)
             } catch {
                 throw fail(error)
             }

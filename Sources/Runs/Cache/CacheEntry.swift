@@ -35,10 +35,6 @@ public struct CacheEntry: Sendable, Codable, Equatable {
     }
 
     static func canonicalJSON<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity",
-                                                                      negativeInfinity: "-Infinity", nan: "NaN")
-        return try encoder.encode(value)
+        try StableJSON.encode(value, pretty: false)
     }
 }

@@ -36,7 +36,7 @@ public struct ResultCache: Sendable {
             try? FileManager.default.removeItem(at: folder)
             return .miss(reason: "corrupt cache entry (\(why)), recomputing", corrupt: true)
         }
-        guard let entry = try? Self.decoder.decode(CacheEntry.self, from: data) else { return corrupt("unreadable entry.json") }
+        guard let entry = try? StableJSON.decode(CacheEntry.self, from: data) else { return corrupt("unreadable entry.json") }
         guard entry.format == CacheEntry.currentFormat else { return .miss(reason: "cache entry of another format", corrupt: false) }
         guard entry.key.lookupDigest == lookupDigest else { return corrupt("key does not match its folder") }
         guard CacheEntry.digest(of: entry.result) == entry.resultDigest else { return corrupt("result digest mismatch") }
@@ -113,12 +113,5 @@ public struct ResultCache: Sendable {
         directory.appendingPathComponent("entries", isDirectory: true)
             .appendingPathComponent(String(lookupDigest.prefix(2)), isDirectory: true)
             .appendingPathComponent(lookupDigest, isDirectory: true)
-    }
-
-    private static var decoder: JSONDecoder {
-        let d = JSONDecoder()
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity",
-                                                                  negativeInfinity: "-Infinity", nan: "NaN")
-        return d
     }
 }

@@ -19,12 +19,11 @@ enum SweepSummary {
         let logX = positive && (xs.max() ?? 1) / (xs.min() ?? 1) >= 20
         let figure = Figure.lines(series: series, xLabel: axisLabel(p), yLabel: "accuracy",
                                  title: "Readout accuracy vs \(axisLabel(p))", logX: logX, markers: true)
-        let file = "\(context.blockID)-accuracy-vs-\(p).png"
-        try figure.write(to: context.figuresDirectory + "/" + file)
-
         var result = BlockResult()
-        result.figures = [FigureOutput(name: "accuracy-vs-\(p)", file: file,
-                                       caption: "Test and train accuracy of the readout for each value of \(p).")]
+        result.figures = [try FigureFiles.write(figure, file: "\(context.blockID)-accuracy-vs-\(p).png",
+                                                name: "accuracy-vs-\(p)",
+                                                caption: "Test and train accuracy of the readout for each value of \(p).",
+                                                in: context.figuresDirectory)]
         let pct = { (v: Double) in v.isNaN ? "–" : String(format: "%.2f%%", 100 * v) }
         result.tables = [TableOutput(
             title: "Sweep over \(p)",

@@ -5,7 +5,7 @@
 /// (`figure[0, 1].line(x: xs, y: ys)` edits the figure's axes in place).
 /// Unset ranges are the data extent plus `margin` of its span on each side (5%, as matplotlib),
 /// except that bars and images stick to their baseline / extent.
-public struct Axes: Sendable {
+public struct Axes: Sendable, Codable {
     public var title: String?
     public var titleColor: Color = .ink
     /// Title font size in points.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An sRGB colour with straight (non-premultiplied) alpha; every channel is in [0, 1].
-public struct Color: Sendable, Hashable {
+public struct Color: Sendable, Codable, Hashable {
     public var red: Double
     public var green: Double
     public var blue: Double

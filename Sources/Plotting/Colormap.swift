@@ -2,7 +2,7 @@
 ///
 /// `color(at: t)` with `k = stops.count − 1`, `i = ⌊t·k⌋`, `f = t·k − i` is
 /// `mix(stops[i], stops[i+1], f)`; `t` is clamped to [0, 1]; NaN gives `bad` (transparent).
-public struct Colormap: Sendable, Hashable {
+public struct Colormap: Sendable, Codable, Hashable {
     /// A short name ("viridis", "blue-white-red", "gray").
     public let name: String
     /// Equally spaced stops from t = 0 to t = 1 (at least two).

@@ -8,7 +8,7 @@ import Foundation
 /// Layout works like matplotlib's tight layout: every axes box is shrunk so its title, tick labels,
 /// axis labels and colorbar fit, and boxes in one grid row (column) share their top and bottom
 /// (left and right) edges.
-public struct Figure: Sendable {
+public struct Figure: Sendable, Codable {
     /// Width in points.
     public var width: Double
     /// Height in points.

@@ -1,6 +1,6 @@
 /// The drawable primitives an `Axes` records; all coordinates are data coordinates.
 /// Rendering reads them in order, so later marks are drawn on top.
-enum Mark: Sendable {
+enum Mark: Sendable, Codable {
     case line(LineMark)
     case scatter(ScatterMark)
     case bars(BarMark)
@@ -12,7 +12,7 @@ enum Mark: Sendable {
 }
 
 /// A polyline; NaN or infinite points break it into pieces.
-struct LineMark: Sendable {
+struct LineMark: Sendable, Codable {
     var x: [Double]
     var y: [Double]
     var color: Color
@@ -24,7 +24,7 @@ struct LineMark: Sendable {
 }
 
 /// Unconnected markers; non-finite points are skipped.
-struct ScatterMark: Sendable {
+struct ScatterMark: Sendable, Codable {
     var x: [Double]
     var y: [Double]
     var color: Color
@@ -34,7 +34,7 @@ struct ScatterMark: Sendable {
 }
 
 /// Vertical bars centred at `x` from `bottom` to `bottom + height`.
-struct BarMark: Sendable {
+struct BarMark: Sendable, Codable {
     var x: [Double]
     var heights: [Double]
     var width: Double
@@ -45,7 +45,7 @@ struct BarMark: Sendable {
 }
 
 /// The area between `lower` and `upper` over `x` (an error band).
-struct BandMark: Sendable {
+struct BandMark: Sendable, Codable {
     var x: [Double]
     var lower: [Double]
     var upper: [Double]
@@ -54,7 +54,7 @@ struct BandMark: Sendable {
 }
 
 /// A line across the whole axes at a fixed y (horizontal) or x (vertical).
-struct ReferenceLineMark: Sendable {
+struct ReferenceLineMark: Sendable, Codable {
     var value: Double
     var horizontal: Bool
     var color: Color
@@ -65,7 +65,7 @@ struct ReferenceLineMark: Sendable {
 
 /// A matrix drawn as coloured cells; row `r` spans `y ∈ [y0 + r·dy, y0 + (r+1)·dy]`,
 /// column `c` spans `x ∈ [x0 + c·dx, x0 + (c+1)·dx]`.
-struct ImageMark: Sendable {
+struct ImageMark: Sendable, Codable {
     var values: [Double]  // row-major rows × columns
     var rows: Int
     var columns: Int
@@ -76,7 +76,7 @@ struct ImageMark: Sendable {
 }
 
 /// A text label.
-struct TextMark: Sendable {
+struct TextMark: Sendable, Codable {
     var text: String
     var x: Double
     var y: Double
@@ -94,7 +94,7 @@ struct TextMark: Sendable {
 }
 
 /// One short vertical mark per event at (time, row): a raster of spikes.
-struct SpikeMark: Sendable {
+struct SpikeMark: Sendable, Codable {
     var times: [Double]
     var rows: [Double]
     var color: Color

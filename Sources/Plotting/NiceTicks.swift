@@ -6,7 +6,7 @@ import Foundation
 /// `⌊lo/step⌋·step, …, ⌈hi/step⌉·step` number at most `maxTicks`. So 0…1 gives
 /// 0, 0.2, …, 1 and 0…37 gives 0, 10, 20, 30, 40. Labels use as many decimals as the step
 /// needs (`0.25` → two) and a true minus sign (U+2212).
-public struct NiceTicks: Sendable, Hashable {
+public struct NiceTicks: Sendable, Codable, Hashable {
     /// Distance between neighbouring ticks (for log ticks: 0).
     public let step: Double
     /// Tick values in increasing order.

@@ -1,5 +1,5 @@
 /// How a data axis maps values to positions.
-public enum AxisScale: Sendable, Hashable {
+public enum AxisScale: Sendable, Codable, Hashable {
     /// `p = (v − lo)/(hi − lo)`.
     case linear
     /// `p = (log10 v − log10 lo)/(log10 hi − log10 lo)`; values ≤ 0 are skipped.
@@ -7,7 +7,7 @@ public enum AxisScale: Sendable, Hashable {
 }
 
 /// A stroke pattern; dash lengths are in points and scale with the line width like matplotlib's.
-public enum LineDash: Sendable, Hashable {
+public enum LineDash: Sendable, Codable, Hashable {
     case solid
     /// Long dashes (matplotlib `--`).
     case dashed
@@ -32,7 +32,7 @@ public enum LineDash: Sendable, Hashable {
 }
 
 /// Marker shapes for points.
-public enum Marker: Sendable, Hashable {
+public enum Marker: Sendable, Codable, Hashable {
     case none
     case circle
     case square
@@ -43,7 +43,7 @@ public enum Marker: Sendable, Hashable {
 }
 
 /// Which gridlines an axes draws (light grey, behind the data).
-public struct GridLines: OptionSet, Sendable, Hashable {
+public struct GridLines: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
     /// Vertical lines at the x ticks.
@@ -56,7 +56,7 @@ public struct GridLines: OptionSet, Sendable, Hashable {
 
 /// Where an axes' legend goes: inside the plot area at a corner or edge, or `best` (the
 /// candidate position that covers the fewest data points), or nowhere.
-public enum LegendPosition: Sendable, Hashable {
+public enum LegendPosition: Sendable, Codable, Hashable {
     case best
     case upperRight, upperLeft, lowerLeft, lowerRight
     case centerRight, centerLeft, upperCenter, lowerCenter
@@ -66,14 +66,14 @@ public enum LegendPosition: Sendable, Hashable {
 }
 
 /// Horizontal text alignment relative to the anchor point.
-public enum HorizontalAlignment: Sendable, Hashable { case left, center, right }
+public enum HorizontalAlignment: Sendable, Codable, Hashable { case left, center, right }
 
 /// Vertical text alignment relative to the anchor point: `top` puts the cap line there,
 /// `center` the middle of the capitals, `bottom` the lowest descender.
-public enum VerticalAlignment: Sendable, Hashable { case top, center, baseline, bottom }
+public enum VerticalAlignment: Sendable, Codable, Hashable { case top, center, baseline, bottom }
 
 /// Coordinates a text position is given in.
-public enum TextCoordinates: Sendable, Hashable {
+public enum TextCoordinates: Sendable, Codable, Hashable {
     /// Data coordinates of the axes.
     case data
     /// Fractions of the axes box: (0, 0) bottom-left, (1, 1) top-right.
@@ -81,7 +81,7 @@ public enum TextCoordinates: Sendable, Hashable {
 }
 
 /// Options for a colorbar: the colour map, the value range it shows, and an optional label.
-public struct Colorbar: Sendable, Hashable {
+public struct Colorbar: Sendable, Codable, Hashable {
     public var colormap: Colormap
     public var range: ClosedRange<Double>
     public var label: String?
@@ -94,7 +94,7 @@ public struct Colorbar: Sendable, Hashable {
 }
 
 /// Which frame lines (spines) an axes draws.
-public struct Spines: OptionSet, Sendable, Hashable {
+public struct Spines: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
     public static let left = Spines(rawValue: 1)
@@ -107,7 +107,7 @@ public struct Spines: OptionSet, Sendable, Hashable {
 }
 
 /// The tick marks and labels of one axis.
-public enum TickMode: Sendable, Hashable {
+public enum TickMode: Sendable, Codable, Hashable {
     /// Nice ticks chosen for the range and the axis length.
     case auto
     /// Nice ticks at whole numbers only (indices such as neurons, time steps or epochs).

@@ -56,12 +56,16 @@ public struct FigureOutput: Sendable, Codable, Equatable {
     public var caption: String
     /// SHA-256 of the PNG bytes (filled in by the runner).
     public var sha256: String
+    /// File name, beside the PNG, of the figure's plot data (the drawing as JSON: every array,
+    /// label and style), from which the PNG can be drawn again without recomputing; nil if none.
+    public var plotData: String?
 
-    public init(name: String, file: String, caption: String, sha256: String = "") {
+    public init(name: String, file: String, caption: String, sha256: String = "", plotData: String? = nil) {
         self.name = name
         self.file = file
         self.caption = caption
         self.sha256 = sha256
+        self.plotData = plotData
     }
 }
 

@@ -45,7 +45,7 @@ extension ReportRunner {
                     runs += 1
                     guard let cache = options.cache else { reasons.append("no cache"); continue }
                     if options.rebuild { reasons.append("--rebuild"); continue }
-                    switch cache.lookup(parts) {
+                    switch cache.lookup(parts, anyTool: options.redraw != nil) {
                     case .hit(let entry):
                         cached += 1
                         inputs.merge(entry.result.inputs) { a, _ in a }

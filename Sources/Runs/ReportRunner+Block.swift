@@ -97,10 +97,13 @@ extension ReportRunner {
                                          threads: options.threads, references: references)
         let figures = URL(fileURLWithPath: context.figuresDirectory, isDirectory: true)
         if let cache = options.cache, !options.rebuild || cacheOnly {
-            switch cache.lookup(parts) {
+            switch cache.lookup(parts, anyTool: options.redraw != nil) {
             case .hit(let entry):
                 try cache.restoreFigures(of: entry, into: figures)
-                return (entry.result, true)
+                let tool = parts.first { $0.name == "tool" }
+                guard let redraw = options.redraw, entry.key.part("tool") != tool?.digest else { return (entry.result, true) }
+                return (try redrawn(entry, tool: tool, figures: figures, redraw: redraw, label: label, cache: cache,
+                                    options: options), true)
             case .miss(let reason, let corrupt):
                 if corrupt { options.events?(.note("\(label): \(reason)")) }
             }
@@ -123,6 +126,27 @@ extension ReportRunner {
             }
         }
         return (result, false)
+    }
+
+    /// A result cached by another tool build with its figures drawn again from their plot data
+    /// (`--redraw`), stored back under this build's key so the next build hits it plainly.
+    private func redrawn(_ entry: CacheEntry, tool: CacheKey.Part?, figures: URL, redraw: (URL, URL) throws -> Void,
+                         label: String, cache: ResultCache, options: RunOptions) throws -> BlockResult {
+        var result = entry.result
+        var kept = 0
+        for i in result.figures.indices {
+            let png = figures.appendingPathComponent(result.figures[i].file)
+            guard let data = result.figures[i].plotData else { kept += 1; continue }
+            try redraw(figures.appendingPathComponent(data), png)
+            result.figures[i].sha256 = CacheKey.sha256(try Data(contentsOf: png))
+        }
+        options.events?(.note("\(label): results from the cache, figures redrawn from their plot data"
+                              + (kept > 0 ? " (\(kept) without plot data kept as they were)" : "")))
+        var parts = entry.key.parts
+        if let tool, let i = parts.firstIndex(where: { $0.name == "tool" }) { parts[i] = tool }
+        try? cache.store(CacheEntry(key: CacheKey(parts: parts), label: entry.label, result: result,
+                                    wallSeconds: entry.wallSeconds, cpuSeconds: entry.cpuSeconds), figuresDirectory: figures)
+        return result
     }
 
     /// SHA-256 of a written figure; a missing file is an error (wrapped by `wrap`).

@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
     public var cache: ResultCache?
     /// `--rebuild`: run every block even when cached (the new results are stored).
     public var rebuild = false
+    /// `--redraw`: take results cached by another tool build too, drawing their figures again
+    /// from the stored plot data with this function (plot data file, PNG file).
+    public var redraw: (@Sendable (URL, URL) throws -> Void)?
     /// The tool's build identity for cache keys (version plus a digest of the executable); nil:
     /// `toolVersion`.
     public var toolBuild: String?

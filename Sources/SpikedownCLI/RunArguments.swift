@@ -20,6 +20,9 @@ struct RunArguments: ParsableArguments {
     @Flag(help: "Run every block even when its result is cached (the new results replace the cached ones).")
     var rebuild = false
 
+    @Flag(help: "Take results cached by an earlier build of spikedown too, and draw their figures again from the stored plot data.")
+    var redraw = false
+
     @Option(help: ArgumentHelp("Run every block with this many seeds (the same as --set seeds=N).", valueName: "N"))
     var seeds: Int?
 
@@ -70,6 +73,7 @@ struct RunArguments: ParsableArguments {
         options.outputPaths = [out, cacheDirectory]
         options.cache = ResultCache(directory: URL(fileURLWithPath: cacheDirectory, isDirectory: true))
         options.rebuild = rebuild
+        if redraw { options.redraw = { try FigureFiles.redraw(plotData: $0, to: $1) } }
         options.toolBuild = ToolVersion.build
         return options
     }

@@ -56,6 +56,22 @@ final class TrainExecutorTests: XCTestCase {
         return (try ReportRunner(registry: ExecutorCatalog.registry()).run(template, options: options), figures)
     }
 
+    func testEveryFigureRedrawsFromItsPlotDataToTheSameBytes() throws {
+        let (record, figures) = try run()
+        var checked = 0
+        for block in record.blocks {
+            for figure in block.result.figures {
+                let plot = try XCTUnwrap(figure.plotData, "\(figure.file) has plot data")
+                let again = URL(fileURLWithPath: figures + "/again-" + figure.file)
+                try FigureFiles.redraw(plotData: URL(fileURLWithPath: figures + "/" + plot), to: again)
+                XCTAssertEqual(try Data(contentsOf: again), try Data(contentsOf: URL(fileURLWithPath: figures + "/" + figure.file)),
+                               figure.file)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 10)
+    }
+
     func testTrainsComparesAndDraws() throws {
         let (record, figures) = try run()
         let snn = try XCTUnwrap(record.block("snn")?.result)

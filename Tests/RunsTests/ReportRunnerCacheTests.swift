@@ -187,6 +187,45 @@ final class ReportRunnerCacheTests: XCTestCase {
         }
     }
 
+    func testAnotherToolBuildMissesUnlessRedrawingFromPlotData() throws {
+        let log = CallLog()
+        let data = dataFile.path
+        // A kind whose figure has plot data: the "drawing" is the plot data's text, uppercased.
+        let registry = Stubs.registry(log, features: { context in
+            let file = context.figureFileName("raster")
+            let plot = file.replacingOccurrences(of: ".png", with: ".plot.json")
+            try "points of seed \(context.seed)".write(toFile: context.figuresDirectory + "/" + plot, atomically: true, encoding: .utf8)
+            try "POINTS OF SEED \(context.seed)".write(toFile: context.figuresDirectory + "/" + file, atomically: true, encoding: .utf8)
+            return BlockResult(metrics: [Metric("test_accuracy", 0.8, label: "Test accuracy")],
+                               figures: [FigureOutput(name: "raster", file: file, caption: "raster", plotData: plot)],
+                               inputs: [data: CacheKey.sha256(try Data(contentsOf: URL(fileURLWithPath: data)))])
+        })
+        let runner = ReportRunner(registry: registry)
+        _ = try runner.run(try template(), options: try options(tool: "build-1"))
+        XCTAssertEqual(log.calls, ["run baseline", "run net"])
+
+        let plain = try runner.plan(try template(), options: try options(tool: "build-2"), previous: nil)
+        XCTAssertEqual(plain[0].missReasons, ["computed by another tool build"])
+
+        var redraw = try options(tool: "build-2")
+        let redrawn = CallLog()
+        redraw.redraw = { plot, png in
+            redrawn.add(plot.lastPathComponent, BlockContext(blockID: "", config: ResolvedConfig([:]), seed: 0, figuresDirectory: ""))
+            try (try String(contentsOf: plot, encoding: .utf8)).uppercased().replacingOccurrences(of: "SEED", with: "SEED (REDRAWN)")
+                .write(to: png, atomically: true, encoding: .utf8)
+        }
+        XCTAssertTrue(try runner.plan(try template(), options: redraw, previous: nil)[0].cached)
+        let record = try runner.run(try template(), options: redraw)
+        XCTAssertEqual(log.calls, ["run baseline", "run net"], "nothing recomputed")
+        XCTAssertEqual(redrawn.calls, ["baseline-raster.plot.json"])
+        XCTAssertEqual(try String(contentsOfFile: figures + "/baseline-raster.png", encoding: .utf8), "POINTS OF SEED (REDRAWN) 42")
+        XCTAssertEqual(record.block("baseline")?.result.figures[0].sha256, CacheKey.sha256("POINTS OF SEED (REDRAWN) 42"))
+        // Stored back under the new build: a plain build of it now hits.
+        _ = try runner.run(try template(), options: try options(tool: "build-2"))
+        XCTAssertEqual(log.calls.count, 2)
+        XCTAssertEqual(redrawn.calls.count, 1)
+    }
+
     func testInterruptedStoreLeavesNoEntryAndOldTemporaryFoldersAreSwept() throws {
         let cache = ResultCache(directory: cacheDir)
         let stray = cacheDir.appendingPathComponent("tmp/123-stray")

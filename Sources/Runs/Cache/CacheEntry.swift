@@ -15,6 +15,8 @@ public struct CacheEntry: Sendable, Codable, Equatable {
     /// What the executor returned, figure digests filled in. `inputs` lists the data files read.
     public var result: BlockResult
     public var resultDigest: String
+    /// SHA-256 of each figure's plot data file (`FigureOutput.plotData`), by file name.
+    public var plotDataDigests: [String: String] = [:]
     /// Seconds the run took when it was computed.
     public var wallSeconds: Double
     public var cpuSeconds: Double

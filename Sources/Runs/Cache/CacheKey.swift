@@ -16,9 +16,11 @@ import Templates
 ///   the data folder does not change the key).
 ///
 /// Nothing else enters: prose, the block's position and other blocks do not. `digest` = SHA-256 of
-/// the lines `name=partDigest\n` in that order. The cache stores an entry under the digest of all
-/// parts but `data` (`lookupDigest`), because which files a block reads is known only after it ran;
-/// the entry lists them and a lookup checks their digests. `changedParts(from:)` tells which parts
+/// the lines `name=partDigest\n` in that order. The cache files an entry under the digest of all
+/// parts but `data` and `tool` (`lookupDigest`): which files a block reads is known only after it
+/// ran, so the entry lists them and a lookup checks their digests; the entry's tool part must match
+/// too, except when a build redraws cached results with a new tool build (`--redraw`), and a newer
+/// build's result replaces the older one in place. `changedParts(from:)` tells which parts
 /// differ, so `status` can explain why a block will run again.
 public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     public struct Part: Sendable, Equatable, Codable {
@@ -66,8 +68,16 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
         return Part(name: "data", digest: sha256(data))
     }
 
-    /// The digest the cache files an entry under: all parts but `data`.
-    public var lookupDigest: String { Self.digest(of: parts.filter { $0.name != "data" }) }
+    /// The digest the cache files an entry under: all parts but `data` and `tool`.
+    public var lookupDigest: String { Self.lookupDigest(parts) }
+
+    /// `lookupDigest` of a key with these parts.
+    public static func lookupDigest(_ parts: [Part]) -> String {
+        digest(of: parts.filter { $0.name != "data" && $0.name != "tool" })
+    }
+
+    /// The digest of the named part, if the key has it.
+    public func part(_ name: String) -> String? { parts.first { $0.name == name }?.digest }
 
     /// SHA-256 of the lines `name=partDigest\n`.
     public static func digest(of parts: [Part]) -> String {

@@ -24,9 +24,10 @@ public struct ResultCache: Sendable {
         self.digests = digests
     }
 
-    /// The entry for a run whose key (without `data`) has these parts.
-    public func lookup(_ parts: [CacheKey.Part]) -> Lookup {
-        let lookupDigest = CacheKey.digest(of: parts.filter { $0.name != "data" })
+    /// The entry for a run whose key (without `data`) has these parts; with `anyTool`, also one
+    /// computed by another tool build (its figures are then redrawn by the caller).
+    public func lookup(_ parts: [CacheKey.Part], anyTool: Bool = false) -> Lookup {
+        let lookupDigest = CacheKey.lookupDigest(parts)
         let folder = entryFolder(lookupDigest)
         let file = folder.appendingPathComponent("entry.json")
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -44,7 +45,14 @@ public struct ResultCache: Sendable {
             let path = folder.appendingPathComponent("figures").appendingPathComponent(figure.file).path
             guard let bytes = FileManager.default.contents(atPath: path) else { return corrupt("figure \(figure.file) missing") }
             guard CacheKey.sha256(bytes) == figure.sha256 else { return corrupt("figure \(figure.file) digest mismatch") }
+            if let data = figure.plotData {
+                let path = folder.appendingPathComponent("figures").appendingPathComponent(data).path
+                guard let bytes = FileManager.default.contents(atPath: path), CacheKey.sha256(bytes) == entry.plotDataDigests[data]
+                else { return corrupt("plot data \(data) missing or changed") }
+            }
         }
+        let tool = parts.first { $0.name == "tool" }?.digest
+        if !anyTool, entry.key.part("tool") != tool { return .miss(reason: "computed by another tool build", corrupt: false) }
         for (path, digest) in entry.result.inputs.sorted(by: { $0.key < $1.key }) {
             let name = URL(fileURLWithPath: path).lastPathComponent
             guard let now = digests.digest(of: path) else { return .miss(reason: "data file \(name) not found", corrupt: false) }
@@ -61,9 +69,14 @@ public struct ResultCache: Sendable {
         let figures = tmp.appendingPathComponent("figures", isDirectory: true)
         do {
             try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+            var entry = entry
             for figure in entry.result.figures {
-                try fm.copyItem(at: figuresDirectory.appendingPathComponent(figure.file),
-                                to: figures.appendingPathComponent(figure.file))
+                for file in [figure.file] + (figure.plotData.map { [$0] } ?? []) {
+                    try fm.copyItem(at: figuresDirectory.appendingPathComponent(file), to: figures.appendingPathComponent(file))
+                }
+                if let data = figure.plotData {
+                    entry.plotDataDigests[data] = CacheKey.sha256(try Data(contentsOf: figures.appendingPathComponent(data)))
+                }
             }
             try CacheEntry.canonicalJSON(entry).write(to: tmp.appendingPathComponent("entry.json"))
             let final = entryFolder(entry.key.lookupDigest)
@@ -85,15 +98,17 @@ public struct ResultCache: Sendable {
         }
     }
 
-    /// Copies the entry's figures into `figuresDirectory` (overwriting).
+    /// Copies the entry's figures and their plot data into `figuresDirectory` (overwriting).
     public func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL) throws {
         let fm = FileManager.default
         let source = entryFolder(entry.key.lookupDigest).appendingPathComponent("figures")
         try fm.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
         for figure in entry.result.figures {
-            let target = figuresDirectory.appendingPathComponent(figure.file)
-            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-            try fm.copyItem(at: source.appendingPathComponent(figure.file), to: target)
+            for file in [figure.file] + (figure.plotData.map { [$0] } ?? []) {
+                let target = figuresDirectory.appendingPathComponent(file)
+                if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+                try fm.copyItem(at: source.appendingPathComponent(file), to: target)
+            }
         }
     }
 

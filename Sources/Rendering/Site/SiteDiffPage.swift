@@ -23,7 +23,8 @@ public enum SiteDiffPage {
 
     /// The changes from run `a` (older) to run `b` (newer) as an HTML fragment.
     /// The Markdown's collapsible figures section (raw HTML, which the page does not pass through)
-    /// becomes a plain heading.
+    /// becomes a plain heading, and its emoji marks plain symbols (pages should not depend on an
+    /// emoji font): ✅ → ✓, ❌ → ✗, ⚠️ → ⚠.
     public static func body(a: RunRecord, b: RunRecord) throws -> String {
         let lines = DiffMarkdown.render(RunDiff.compare(a, b)).components(separatedBy: "\n").compactMap { line -> String? in
             if line.hasPrefix("<details><summary>"), line.hasSuffix("</summary>") {
@@ -31,6 +32,8 @@ public enum SiteDiffPage {
             }
             return line == "</details>" ? nil : line
         }
-        return try MarkdownHTML.render(lines.joined(separator: "\n"))
+        let text = lines.joined(separator: "\n").replacingOccurrences(of: "✅", with: "✓")
+            .replacingOccurrences(of: "❌", with: "✗").replacingOccurrences(of: "⚠️", with: "⚠")
+        return try MarkdownHTML.render(text)
     }
 }

@@ -31,9 +31,12 @@ public struct Metric: Sendable, Codable, Equatable {
     /// One value per seed when the block ran with `seeds: N` (then `value` is their mean); nil for
     /// a single run.
     public var seedValues: [Double]?
+    /// A measurement of speed rather than a result (throughput, time per epoch): it differs between
+    /// any two runs, so `diff` reports it and never counts it (format `seconds` implies it).
+    public var timing: Bool?
 
     public init(_ name: String, _ value: Double, label: String, direction: MetricDirection = .neutral,
-                format: MetricFormat = .fixed4, tolerance: Double? = nil, seedValues: [Double]? = nil) {
+                format: MetricFormat = .fixed4, tolerance: Double? = nil, seedValues: [Double]? = nil, timing: Bool? = nil) {
         self.name = name
         self.value = value
         self.label = label
@@ -41,6 +44,7 @@ public struct Metric: Sendable, Codable, Equatable {
         self.format = format
         self.tolerance = tolerance
         self.seedValues = seedValues
+        self.timing = timing
     }
 
     /// Mean, standard deviation and 95% confidence interval over `seedValues` (nil for one run).

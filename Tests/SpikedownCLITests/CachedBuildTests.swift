@@ -97,6 +97,14 @@ final class CachedBuildTests: XCTestCase {
         XCTAssertEqual(third.cacheHits, 0)
         XCTAssertEqual(results(third), results(first))
         XCTAssertEqual(results(third)[1].count, 5)
+
+        // spikedown diff of the two computed builds: identical, exit 0.
+        let diff = try XCTUnwrap(try SpikedownCommand.parseAsRoot(["diff", report + "/runs/\(first.runID).json", report])
+                                 as? DiffCommand)
+        let comparison = try diff.makeReport()
+        XCTAssertEqual(comparison.exitCode, 0)
+        let text = try diff.render(comparison)
+        XCTAssertTrue(text.contains("identical: no parameter, metric or figure changed"), text)
         XCTAssertEqual(try files(report + "/figures"), firstFigures)
     }
 }

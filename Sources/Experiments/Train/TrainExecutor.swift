@@ -62,7 +62,7 @@ struct TrainExecutor: BlockExecutor {
             // calling them a regression (and two builds compare equal on everything else).
             Metric("epoch_seconds", epochSeconds, label: "time per epoch", direction: .neutral, format: .seconds),
             Metric("images_per_second", history.imagesPerSecond.reduce(0, +) / Double(max(history.imagesPerSecond.count, 1)),
-                   label: "training throughput (images/s)", direction: .neutral, format: .integer),
+                   label: "training throughput (images/s)", direction: .neutral, format: .integer, timing: true),
             Metric("parameters", Double(model.parameterCount), label: "trainable parameters", format: .integer),
         ]
         result.series["batch_loss"] = history.batchLoss

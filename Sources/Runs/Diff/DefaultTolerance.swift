@@ -50,9 +50,9 @@ public enum DefaultTolerance {
         return (value(for: metric.format, old: old), .default)
     }
 
-    /// Whether a metric is a timing (format `seconds`): reported, never a regression, and left out when
+    /// Whether a metric is a timing (format `seconds`, or marked `timing`): reported, never a regression, and left out when
     /// deciding whether two runs are identical.
-    public static func isTiming(_ metric: Metric) -> Bool { metric.format == .seconds }
+    public static func isTiming(_ metric: Metric) -> Bool { metric.format == .seconds || metric.timing == true }
 
     /// The metric's direction, except that timing metrics are neutral.
     public static func effectiveDirection(_ metric: Metric) -> MetricDirection {

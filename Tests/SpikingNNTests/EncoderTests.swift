@@ -135,3 +135,47 @@ final class GroupedRateEncoderTests: XCTestCase {
         }
     }
 }
+
+/// The rate code made straight into events is the Float code's events, draw for draw.
+final class RateEventsTests: XCTestCase {
+    func testEventsEqualTheFloatCode() {
+        var rng = SeededRNG(seed: 11)
+        let b = 7, f = 45
+        // Zeros, ones, values above 1 (clamped) and in between.
+        let pixels: [Float] = (0..<(b * f)).map { i in
+            switch i % 5 { case 0: return 0; case 1: return 1; case 2: return 1.3; default: return rng.nextFloat() }
+        }
+        let x = Tensor(shape: [b, f], storage: pixels)
+        for (steps, groups, gain) in [(25, 8, Float(1)), (9, 3, 0.5), (1, 1, 2)] {
+            let code = RateEncoder.encode(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups, workers: 2)
+            let expected = code.storage.withUnsafeBufferPointer {
+                BinaryRows.binary($0, rows: steps * b, columns: f, maxDensity: 1)
+            }
+            let events = RateEncoder.encodeEvents(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups,
+                                                  workers: 1)
+            XCTAssertEqual(events, expected, "steps \(steps), groups \(groups), gain \(gain)")
+            XCTAssertEqual(RateEncoder.encodeEvents(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups,
+                                                    workers: 3), events, "any worker count")
+        }
+    }
+
+    func testLinearOnEventsEqualsLinearOnTheTensor() {
+        var rng = SeededRNG(seed: 3)
+        let x = Tensor(shape: [4, 128], storage: (0..<512).map { _ in rng.nextFloat() })
+        let code = RateEncoder.encode(x, steps: 10, rng: SeededRNG(seed: 1), groups: 2, workers: 1)
+        let events = RateEncoder.encodeEvents(x, steps: 10, rng: SeededRNG(seed: 1), groups: 2, workers: 1)
+        for path in [Linear.Path.auto, .dense, .event] {
+            var r1 = SeededRNG(seed: 9), r2 = SeededRNG(seed: 9)
+            let a = Linear(inputs: 128, outputs: 70, rng: &r1), b = Linear(inputs: 128, outputs: 70, rng: &r2)
+            a.path = path; b.path = path
+            let ya = a.forward(code, training: true)
+            let yb = b.forward(events: events, shape: [10, 4, 128], training: true)
+            XCTAssertEqual(ya.shape, yb.shape)
+            XCTAssertEqual(ya.storage, yb.storage, "\(path)")
+            let g = Tensor(shape: ya.shape, storage: (0..<ya.count).map { Float($0 % 7) / 7 - 0.4 })
+            _ = a.backward(g, needsInputGradient: false)
+            _ = b.backward(g, needsInputGradient: false)
+            XCTAssertEqual(a.weight.grad, b.weight.grad, "\(path)")
+        }
+    }
+}

@@ -28,7 +28,8 @@ struct TrainExecutor: BlockExecutor {
                              + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")
         }
         let config = try trainingConfig(c, spec: spec)
-        let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"))
+        let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"),
+                              workers: context.threads)
 
         let batches = (split.train.count + config.batchSize - 1) / config.batchSize
         context.progress.begin("\(context.blockID): training", total: batches * config.epochs)

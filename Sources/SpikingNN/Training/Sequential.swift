@@ -24,6 +24,15 @@ public final class Sequential {
         layers.reduce(x) { $1.forward($0, training: training) }
     }
 
+    /// The same on a binary input given as events (`shape` `[T, B, inputFeatures]`): a first
+    /// `Linear` takes them as they are, any other first layer gets the Float tensor.
+    public func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
+        guard let first = layers.first else { return Tensor(shape: shape, storage: events.dense()) }
+        let h = (first as? Linear)?.forward(events: events, shape: shape, training: training)
+            ?? first.forward(Tensor(shape: shape, storage: events.dense()), training: training)
+        return layers.dropFirst().reduce(h) { $1.forward($0, training: training) }
+    }
+
     /// Back-propagates dL/d(output) through every layer (the first layer skips its input gradient).
     public func backward(_ gradOutput: Tensor) {
         var g = gradOutput

@@ -73,15 +73,46 @@ public final class Linear: Layer {
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(x.rank >= 2 && x.shape.last == inputs, "\(summary): input \(x.shape)")
         let rows = x.count / inputs, nOut = outputs, nIn = inputs
-        savedShape = x.shape
-        var events: BinaryRows?
         if path == .event || (path == .auto && outputs >= eventMinimumOutputs) {
-            events = x.storage.withUnsafeBufferPointer {
+            let events = x.storage.withUnsafeBufferPointer {
                 BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: path == .event ? 1 : eventDensityLimit,
                                   workers: workers)
             }
             precondition(path != .event || events != nil, "\(summary): event path needs binary input")
+            if let events { return eventDrivenForward(events, shape: x.shape, training: training) }
         }
+        savedShape = x.shape
+        var y = biasRows(rows)
+        x.storage.withUnsafeBufferPointer { xp in
+            weight.value.withUnsafeBufferPointer { wp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    BLAS.sgemmRowBlocks(transA: false, transB: false, m: rows, n: nOut, k: nIn, alpha: 1,
+                                        a: xp.baseAddress!, lda: nIn, b: wp.baseAddress!, ldb: nOut,
+                                        beta: bias == nil ? 0 : 1, c: yp.baseAddress!, ldc: nOut, workers: workers)
+                }
+            }
+        }
+        savedInput = training ? x : nil
+        savedEventDriven = false; savedBlocks = []; lastDeltaRows = 0
+        lastForwardWasEventDriven = false
+        return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
+    }
+
+    /// The same layer on binary input given as events (`shape` `[T, B, in]`, `events` its `T·B`
+    /// rows), e.g. straight from `RateEncoder.encodeEvents`: no Float input is made unless the
+    /// dense path is chosen (`path`, or under `.auto` too few outputs or too many events).
+    public func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
+        precondition(shape.count >= 2 && shape.last == inputs && events.columns == inputs
+                     && events.rows * inputs == shape.reduce(1, *), "\(summary): events \(events.rows)×\(events.columns) for \(shape)")
+        let eventDriven = path == .event
+            || (path == .auto && outputs >= eventMinimumOutputs && events.density <= eventDensityLimit)
+        guard eventDriven else { return forward(Tensor(shape: shape, storage: events.dense()), training: training) }
+        return eventDrivenForward(events, shape: shape, training: training)
+    }
+
+    /// `bias` copied into every one of `rows` output rows (zeros without bias).
+    private func biasRows(_ rows: Int) -> [Float] {
+        let nOut = outputs
         var y = uninitializedFloats(rows * nOut)
         let b = bias?.value ?? [Float](repeating: 0, count: nOut)
         y.withUnsafeMutableBufferPointer { yp in
@@ -89,33 +120,25 @@ public final class Linear: Layer {
                 for r in 0..<rows { (yp.baseAddress! + r * nOut).update(from: bp.baseAddress!, count: nOut) }
             }
         }
-        if let events {
-            let steps = x.rank == 3 ? x.shape[0] : 1
-            y.withUnsafeMutableBufferPointer { yp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
-                                               w: wp.baseAddress!, keep: training)
-                }
+        return y
+    }
+
+    /// The event-driven forward over `events` (input shape `shape`).
+    private func eventDrivenForward(_ events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
+        savedShape = shape
+        var y = biasRows(events.rows)
+        let steps = shape.count == 3 ? shape[0] : 1
+        y.withUnsafeMutableBufferPointer { yp in
+            weight.value.withUnsafeBufferPointer { wp in
+                savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
+                                           w: wp.baseAddress!, keep: training)
             }
-            savedSteps = steps
-            savedEventDriven = training
-            savedInput = nil
-            lastForwardWasEventDriven = true
-        } else {
-            x.storage.withUnsafeBufferPointer { xp in
-                weight.value.withUnsafeBufferPointer { wp in
-                    y.withUnsafeMutableBufferPointer { yp in
-                        BLAS.sgemmRowBlocks(transA: false, transB: false, m: rows, n: nOut, k: nIn, alpha: 1,
-                                            a: xp.baseAddress!, lda: nIn, b: wp.baseAddress!, ldb: nOut,
-                                            beta: bias == nil ? 0 : 1, c: yp.baseAddress!, ldc: nOut, workers: workers)
-                    }
-                }
-            }
-            savedInput = training ? x : nil
-            savedEventDriven = false; savedBlocks = []; lastDeltaRows = 0
-            lastForwardWasEventDriven = false
         }
-        return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
+        savedSteps = steps
+        savedEventDriven = training
+        savedInput = nil
+        lastForwardWasEventDriven = true
+        return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
 
     /// Event-driven `y += Σ W[active]` (y holds the bias). Over a sequence `[T, B, in]`, row (t, b)

@@ -16,16 +16,19 @@ public final class Trainer {
     public let optimizer: any Optimizer
     public let config: TrainingConfig
     public let rng: SeededRNG
+    /// Threads for encoding (the layers have their own); results do not depend on it.
+    public let workers: Int
 
     /// Reused per batch: sample indices and gathered images.
     private var batchIndices: [Int] = []
     private var batchImages: [Float] = []
 
-    public init(model: Sequential, optimizer: any Optimizer, config: TrainingConfig, rng: SeededRNG) {
+    public init(model: Sequential, optimizer: any Optimizer, config: TrainingConfig, rng: SeededRNG, workers: Int = 2) {
         self.model = model
         self.optimizer = optimizer
         self.config = config
         self.rng = rng
+        self.workers = max(1, workers)
     }
 
     /// Trains for `config.epochs` epochs; `progress` is called after every batch. OpenBLAS runs
@@ -64,7 +67,7 @@ public final class Trainer {
                 let input = encodeBatch(trainImages, rng: &encodeRNG)
 
                 model.zeroGrad()
-                let output = model.forward(input, training: true)
+                let output = input.forward(through: model, training: true)
                 let readout = readoutTensor(output)
                 let labels = batchIndices.map { trainLabels[$0] }
                 let (loss, grad, predictions) = config.loss.evaluate(readout, labels: labels)
@@ -119,7 +122,7 @@ public final class Trainer {
             batchIndices.removeAll(keepingCapacity: true)
             batchIndices.append(contentsOf: lo..<hi)
             var encodeRNG = rng.derived("eval", i)
-            let output = model.forward(encodeBatch(images, rng: &encodeRNG), training: false)
+            let output = encodeBatch(images, rng: &encodeRNG).forward(through: model, training: false)
             let batchLabels = Array(labels[lo..<hi])
             let (loss, _, batchPredictions) = config.loss.evaluate(readoutTensor(output), labels: batchLabels)
             lossSum += loss * Double(hi - lo)
@@ -133,8 +136,21 @@ public final class Trainer {
 
     // MARK: - Helpers
 
+    /// An encoded batch: the `[T, B, F]` tensor, or a rate code kept as events (no Float copy).
+    private enum EncodedBatch {
+        case tensor(Tensor)
+        case events(BinaryRows, shape: [Int])
+
+        func forward(through model: Sequential, training: Bool) -> Tensor {
+            switch self {
+            case .tensor(let x): return model.forward(x, training: training)
+            case .events(let e, let shape): return model.forward(events: e, shape: shape, training: training)
+            }
+        }
+    }
+
     /// Gathers `batchIndices` rows into the reused buffer and encodes them to `[T, B, F]`.
-    private func encodeBatch(_ images: Tensor, rng: inout SeededRNG) -> Tensor {
+    private func encodeBatch(_ images: Tensor, rng: inout SeededRNG) -> EncodedBatch {
         let f = images.rowLength, b = batchIndices.count
         if batchImages.count != b * f { batchImages = [Float](repeating: 0, count: b * f) }
         images.storage.withUnsafeBufferPointer { src in
@@ -146,10 +162,12 @@ public final class Trainer {
         }
         let x = Tensor(shape: [b, f], storage: batchImages)
         if case .rate(let gain) = config.encoding, config.steps >= 8 {
-            // Long rate codes are drawn in 8 blocks of steps on 2 threads (same result on any count).
-            return RateEncoder.encode(x, steps: config.steps, gain: gain, rng: rng, groups: 8, workers: 2)
+            // Long rate codes are drawn in 8 blocks of steps (the same code on any thread count),
+            // straight into events.
+            return .events(RateEncoder.encodeEvents(x, steps: config.steps, gain: gain, rng: rng, groups: 8, workers: workers),
+                           shape: [config.steps, b, f])
         }
-        return config.encoding.encode(x, steps: config.steps, rng: &rng)
+        return .tensor(config.encoding.encode(x, steps: config.steps, rng: &rng))
     }
 
     private func readoutTensor(_ output: Tensor) -> Tensor {

@@ -7,7 +7,8 @@
 public struct SeededRNG: RandomNumberGenerator, Sendable {
     /// The identity of this stream; equal keys give equal sequences.
     public let key: UInt64
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    /// The xoshiro256** state (visible to inlined `next()` in other modules).
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     public init(seed: UInt64) {
         key = seed
@@ -29,7 +30,8 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
         return SeededRNG(seed: SeededRNG.mix(child.key &+ 0x9e37_79b9_7f4a_7c15 &* UInt64(bitPattern: Int64(index) &+ 1)))
     }
 
-    @inline(__always)
+    /// Inlinable: the encoders call it once per two spike draws from another module.
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17

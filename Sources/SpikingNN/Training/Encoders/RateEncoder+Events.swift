@@ -56,34 +56,40 @@ extension RateEncoder {
             if (i + 1) % f == 0 { rowStart[(i + 1) / f] = element.count }
         }
         var counts = [Int32](repeating: 0, count: steps * batch)
-        var indices = [Int32]()
-        indices.reserveCapacity(steps * element.count)
         var word: UInt64 = 0
         var haveLow = false
         let always = UInt64(1) << 32
-        element.withUnsafeBufferPointer { el in
-            threshold.withUnsafeBufferPointer { thr in
-                for t in 0..<steps {
-                    for b in 0..<batch {
-                        let before = indices.count
-                        for e in rowStart[b]..<rowStart[b + 1] {
-                            let k = thr[e]
-                            if k >= always { indices.append(el[e]); continue }
-                            let u: UInt64
-                            if haveLow {
-                                u = word & 0xFFFF_FFFF
-                                haveLow = false
-                            } else {
-                                word = rng.next()
-                                u = word >> 32
-                                haveLow = true
+        // At most every element that can spike, every step: written through a pointer.
+        let indices = [Int32](unsafeUninitializedCapacity: steps * element.count) { out, used in
+            var w = 0
+            element.withUnsafeBufferPointer { el in
+                threshold.withUnsafeBufferPointer { thr in
+                    for t in 0..<steps {
+                        for b in 0..<batch {
+                            let before = w
+                            for e in rowStart[b]..<rowStart[b + 1] {
+                                let k = thr[e]
+                                var u: UInt64 = 0
+                                if k < always {
+                                    if haveLow {
+                                        u = word & 0xFFFF_FFFF
+                                        haveLow = false
+                                    } else {
+                                        word = rng.next()
+                                        u = word >> 32
+                                        haveLow = true
+                                    }
+                                }
+                                // Branch-free emit: write the column, advance only on a spike.
+                                out[w] = el[e]
+                                w += u < k ? 1 : 0
                             }
-                            if u < k { indices.append(el[e]) }
+                            counts[t * batch + b] = Int32(w - before)
                         }
-                        counts[t * batch + b] = Int32(indices.count - before)
                     }
                 }
             }
+            used = w
         }
         return (counts, indices)
     }

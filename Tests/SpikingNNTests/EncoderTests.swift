@@ -136,26 +136,74 @@ final class GroupedRateEncoderTests: XCTestCase {
     }
 }
 
-/// The rate code made straight into events is the Float code's events, draw for draw.
+/// The rate code made straight into events, against a plain one-element-at-a-time reference of
+/// the same rule, and the Float code made from it.
 final class RateEventsTests: XCTestCase {
-    func testEventsEqualTheFloatCode() {
+    /// Per group, per step, per sample: the candidate elements (p > 0) in feature order, eight per
+    /// `next8()`, each spiking when its uniform is below round(p·2³²).
+    private func reference(_ x: [Float], batch: Int, features f: Int, steps: Int, gain: Float, rng: SeededRNG,
+                           groups: Int) -> [[Int32]] {
+        var rows: [[Int32]] = []
+        let g = min(groups, steps)
+        for k in 0..<g {
+            var lanes = SeededRNG4(deriving: rng.derived("steps", k))
+            for _ in (k * steps / g)..<((k + 1) * steps / g) {
+                for b in 0..<batch {
+                    let candidates = (0..<f).compactMap { j -> (Int32, UInt64)? in
+                        let p = min(max(Double(gain) * Double(x[b * f + j]), 0), 1)
+                        let threshold = UInt64((p * 4_294_967_296.0).rounded())
+                        return threshold > 0 ? (Int32(j), threshold) : nil
+                    }
+                    var row: [Int32] = []
+                    var u = SIMD8<UInt32>(), used = 8
+                    for (j, threshold) in candidates {
+                        if used == 8 { u = lanes.next8(); used = 0 }
+                        if UInt64(u[used]) < threshold { row.append(j) }
+                        used += 1
+                    }
+                    rows.append(row)
+                }
+            }
+        }
+        return rows
+    }
+
+    func testEventsFollowThePlainReference() {
         var rng = SeededRNG(seed: 11)
         let b = 7, f = 45
-        // Zeros, ones, values above 1 (clamped) and in between.
+        // Zeros, ones, values above 1 (clamped) and in between; rows of different lengths.
         let pixels: [Float] = (0..<(b * f)).map { i in
             switch i % 5 { case 0: return 0; case 1: return 1; case 2: return 1.3; default: return rng.nextFloat() }
         }
         let x = Tensor(shape: [b, f], storage: pixels)
         for (steps, groups, gain) in [(25, 8, Float(1)), (9, 3, 0.5), (1, 1, 2)] {
-            let code = RateEncoder.encode(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups, workers: 2)
-            let expected = code.storage.withUnsafeBufferPointer {
-                BinaryRows.binary($0, rows: steps * b, columns: f, maxDensity: 1)
-            }
             let events = RateEncoder.encodeEvents(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups,
                                                   workers: 1)
-            XCTAssertEqual(events, expected, "steps \(steps), groups \(groups), gain \(gain)")
+            let expected = reference(pixels, batch: b, features: f, steps: steps, gain: gain, rng: SeededRNG(seed: 5),
+                                     groups: groups)
+            XCTAssertEqual(events.rows, steps * b)
+            for r in 0..<events.rows {
+                XCTAssertEqual(Array(events.indices[Int(events.rowOffsets[r])..<Int(events.rowOffsets[r + 1])]), expected[r],
+                               "steps \(steps), groups \(groups), row \(r)")
+            }
             XCTAssertEqual(RateEncoder.encodeEvents(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups,
                                                     workers: 3), events, "any worker count")
+            let dense = RateEncoder.encode(x, steps: steps, gain: gain, rng: SeededRNG(seed: 5), groups: groups, workers: 2)
+            XCTAssertEqual(dense.storage, events.dense())
+        }
+    }
+
+    func testSpikeFrequenciesFollowTheProbabilities() {
+        let p: [Float] = [0, 0.05, 0.25, 0.5, 0.9, 1]
+        let x = Tensor(shape: [1, p.count], storage: p)
+        let steps = 40_000
+        let events = RateEncoder.encodeEvents(x, steps: steps, rng: SeededRNG(seed: 2), groups: 8, workers: 2)
+        var counts = [Int](repeating: 0, count: p.count)
+        for i in events.indices { counts[Int(i)] += 1 }
+        for (j, q) in p.enumerated() {
+            let rate = Double(counts[j]) / Double(steps)
+            let sd = (Double(q) * (1 - Double(q)) / Double(steps)).squareRoot()
+            XCTAssertEqual(rate, Double(q), accuracy: 5 * sd + 1e-12, "p = \(q)")
         }
     }
 

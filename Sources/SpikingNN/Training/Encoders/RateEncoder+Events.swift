@@ -1,24 +1,29 @@
 import TensorCore
 
 extension RateEncoder {
-    /// The grouped rate code of `encode(_:steps:gain:rng:groups:workers:)` produced directly as
-    /// events — rows `t·B + b`, columns the features that spike — without the `[T, B, F]` Float
-    /// tensor. It draws the same random numbers in the same order, so it equals
-    /// `BinaryRows.binary` of the Float code exactly.
+    /// The grouped rate code produced directly as events — rows `t·B + b`, columns the features
+    /// that spike — without a `[T, B, F]` Float tensor (`encode(_:steps:gain:rng:groups:workers:)`
+    /// is this code made dense).
+    ///
+    /// Steps are split into `groups` consecutive blocks, block g drawn from
+    /// `SeededRNG4(deriving: rng.derived("steps", g))` on up to `workers` threads (the result
+    /// depends on `groups`, never on `workers`). Each element with `p = clamp(gain·x, 0, 1) > 0`
+    /// gets the integer threshold `k = round(p·2³²)` and spikes when a 32-bit uniform `u < k`
+    /// (exact to 2⁻³²; `p = 1` always, `p = 0` never and without a draw). Per row, the row's
+    /// candidate elements are taken eight at a time against the eight uniforms of one `next8()`.
     public static func encodeEvents(_ x: Tensor, steps: Int, gain: Float = 1, rng: SeededRNG, groups: Int,
                                     workers: Int) -> BinaryRows {
         precondition(steps > 0 && groups > 0, "steps and groups must be positive")
         let b = x.rows, f = x.rowLength
         let g = min(groups, steps)
+        let candidates = x.storage.withUnsafeBufferPointer { Candidates($0, batch: b, features: f, gain: gain) }
         var parts = [(counts: [Int32], indices: [Int32])](repeating: ([], []), count: g)
         parts.withUnsafeMutableBufferPointer { pp in
-            x.storage.withUnsafeBufferPointer { src in
-                let out = UnsafeSendableBox(pp.baseAddress!), input = UnsafeSendableBox(src)
-                parallelChunks(g, workers: workers) { k in
-                    let first = k * steps / g, last = (k + 1) * steps / g
-                    var stream = rng.derived("steps", k)
-                    out.value[k] = events(input.value, batch: b, features: f, steps: last - first, gain: gain, rng: &stream)
-                }
+            let out = UnsafeSendableBox(pp.baseAddress!)
+            parallelChunks(g, workers: workers) { k in
+                let first = k * steps / g, last = (k + 1) * steps / g
+                var lanes = SeededRNG4(deriving: rng.derived("steps", k))
+                out.value[k] = candidates.draw(steps: last - first, rng: &lanes)
             }
         }
         var offsets = [Int32](repeating: 0, count: steps * b + 1)
@@ -35,62 +40,71 @@ extension RateEncoder {
         return BinaryRows(rows: steps * b, columns: f, rowOffsets: offsets, indices: indices)
     }
 
-    /// Core of `encodeEvents`: the same thresholds and draws as `encode(_:steps:gain:rng:into:)` (a
-    /// draw per element that is neither never nor always, in ascending element order, step by step),
-    /// emitted as each row's spiking features; `counts` has one entry per row `t·batch + b`.
-    static func events(_ x: UnsafeBufferPointer<Float>, batch: Int, features f: Int, steps: Int, gain: Float,
-                       rng: inout SeededRNG) -> (counts: [Int32], indices: [Int32]) {
-        let n = x.count
-        // Elements that can spike, ascending; `threshold` 1 << 32 means always.
-        var element = [Int32](), threshold = [UInt64]()
-        element.reserveCapacity(n)
-        threshold.reserveCapacity(n)
-        var rowStart = [Int](repeating: 0, count: batch + 1)
-        for i in 0..<n {
-            let p = min(max(Double(gain) * Double(x[i]), 0), 1)
-            let k = UInt64((p * 4_294_967_296.0).rounded())
-            if k > 0 {
-                element.append(Int32(i % f))
-                threshold.append(k)
+    /// The elements of a batch that can spike, by sample: their feature and `k − 1` (so that
+    /// `u ≤ k − 1` ⟺ `u < k` fits 32 bits; always-on elements have `0xFFFF_FFFF`), padded by eight
+    /// for whole-vector loads.
+    struct Candidates: Sendable {
+        var feature: [Int32] = []
+        var limit: [UInt32] = []
+        var rowStart: [Int]
+        let batch: Int
+
+        init(_ x: UnsafeBufferPointer<Float>, batch: Int, features f: Int, gain: Float) {
+            self.batch = batch
+            rowStart = [Int](repeating: 0, count: batch + 1)
+            feature.reserveCapacity(x.count + 8)
+            limit.reserveCapacity(x.count + 8)
+            for b in 0..<batch {
+                for j in 0..<f {
+                    let p = min(max(Double(gain) * Double(x[b * f + j]), 0), 1)
+                    let k = UInt64((p * 4_294_967_296.0).rounded())
+                    if k > 0 {
+                        feature.append(Int32(j))
+                        limit.append(UInt32(k - 1))
+                    }
+                }
+                rowStart[b + 1] = feature.count
             }
-            if (i + 1) % f == 0 { rowStart[(i + 1) / f] = element.count }
+            feature += [Int32](repeating: 0, count: 8)
+            limit += [UInt32](repeating: 0, count: 8)
         }
-        var counts = [Int32](repeating: 0, count: steps * batch)
-        var word: UInt64 = 0
-        var haveLow = false
-        let always = UInt64(1) << 32
-        // At most every element that can spike, every step: written through a pointer.
-        let indices = [Int32](unsafeUninitializedCapacity: steps * element.count) { out, used in
-            var w = 0
-            element.withUnsafeBufferPointer { el in
-                threshold.withUnsafeBufferPointer { thr in
-                    for t in 0..<steps {
-                        for b in 0..<batch {
-                            let before = w
-                            for e in rowStart[b]..<rowStart[b + 1] {
-                                let k = thr[e]
-                                var u: UInt64 = 0
-                                if k < always {
-                                    if haveLow {
-                                        u = word & 0xFFFF_FFFF
-                                        haveLow = false
-                                    } else {
-                                        word = rng.next()
-                                        u = word >> 32
-                                        haveLow = true
-                                    }
+
+        /// `steps` steps of the code: each row's spiking features in ascending order, and the
+        /// number per row `t·batch + b`.
+        func draw(steps: Int, rng: inout SeededRNG4) -> (counts: [Int32], indices: [Int32]) {
+            let perStep = rowStart[batch]
+            var counts = [Int32](repeating: 0, count: steps * batch)
+            let lane = SIMD8<UInt32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let weights = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+            let indices = [Int32](unsafeUninitializedCapacity: steps * perStep + 8) { out, used in
+                var w = 0
+                feature.withUnsafeBufferPointer { fe in
+                    limit.withUnsafeBufferPointer { lim in
+                        for t in 0..<steps {
+                            for b in 0..<batch {
+                                let before = w
+                                var e = rowStart[b]
+                                let end = rowStart[b + 1]
+                                while e < end {
+                                    let u = rng.next8()
+                                    let k = UnsafeRawPointer(lim.baseAddress! + e).loadUnaligned(as: SIMD8<UInt32>.self)
+                                    var spike = u .<= k
+                                    if end - e < 8 { spike = spike .& (lane .< SIMD8(repeating: UInt32(end - e))) }
+                                    let bits = Int(SIMD8<Int32>(repeating: 0).replacing(with: weights, where: spike).wrappedSum())
+                                    // The spiking lanes' features, packed to the front (a table of set-bit positions).
+                                    let entry = onePositions[bits]
+                                    for j in 0..<8 { out[w + j] = fe[e + Int((entry >> (8 * UInt64(j))) & 0xff)] }
+                                    w += bits.nonzeroBitCount
+                                    e += 8
                                 }
-                                // Branch-free emit: write the column, advance only on a spike.
-                                out[w] = el[e]
-                                w += u < k ? 1 : 0
+                                counts[t * batch + b] = Int32(w - before)
                             }
-                            counts[t * batch + b] = Int32(w - before)
                         }
                     }
                 }
+                used = w
             }
-            used = w
+            return (counts, indices)
         }
-        return (counts, indices)
     }
 }

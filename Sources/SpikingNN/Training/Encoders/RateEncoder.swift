@@ -26,27 +26,13 @@ public enum RateEncoder {
         return Tensor(shape: [steps, b, f], storage: out)
     }
 
-    /// The same code drawn in `groups` blocks of consecutive steps, block g from
-    /// `rng.derived("steps", g)`, on up to `workers` threads: the result depends on `groups`, never
-    /// on `workers` (a different random sequence from `encode(_:steps:gain:rng:)`, same distribution).
+    /// The grouped code of `encodeEvents(_:steps:gain:rng:groups:workers:)` as a Float tensor
+    /// `[T, B, F]` (a different random sequence from `encode(_:steps:gain:rng:)`, same distribution;
+    /// the result depends on `groups`, never on `workers`).
     public static func encode(_ x: Tensor, steps: Int, gain: Float = 1, rng: SeededRNG, groups: Int,
                               workers: Int) -> Tensor {
-        precondition(steps > 0 && groups > 0, "steps and groups must be positive")
-        let b = x.rows, f = x.rowLength, n = b * f
-        let g = min(groups, steps)
-        var out = [Float](repeating: 0, count: steps * n)
-        out.withUnsafeMutableBufferPointer { dst in
-            x.storage.withUnsafeBufferPointer { src in
-                let base = UnsafeSendableBox(dst.baseAddress!), input = UnsafeSendableBox(src)
-                parallelChunks(g, workers: workers) { k in
-                    let first = k * steps / g, last = (k + 1) * steps / g
-                    var stream = rng.derived("steps", k)
-                    encode(input.value, steps: last - first, gain: gain, rng: &stream,
-                           into: base.value.advanced(by: first * n))
-                }
-            }
-        }
-        return Tensor(shape: [steps, b, f], storage: out)
+        let events = encodeEvents(x, steps: steps, gain: gain, rng: rng, groups: groups, workers: workers)
+        return Tensor(shape: [steps, x.rows, x.rowLength], storage: events.dense())
     }
 
     /// Core loop: `x` holds `n` values, `out` has room for `steps · n` values and must be zero.

@@ -128,6 +128,9 @@ final class RunDiffTests: XCTestCase {
         XCTAssertEqual(v(0.5, .nan, .lowerIsBetter), .regressed)
         XCTAssertEqual(v(.nan, 0.5, .higherIsBetter), .improved)
         XCTAssertEqual(v(0.5, .infinity, .lowerIsBetter), .regressed)
+        // A change of exactly the tolerance passes, despite 0.778 − 0.783 = −0.005000000000000004.
+        XCTAssertEqual(v(0.783, 0.778, .higherIsBetter, tol: 0.005), .withinTolerance)
+        XCTAssertEqual(v(0.783, 0.7779, .higherIsBetter, tol: 0.005), .regressed)
     }
 
     func testTimingMetricsNeverRegress() throws {

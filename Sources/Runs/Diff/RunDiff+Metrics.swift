@@ -43,7 +43,8 @@ extension RunDiff {
 
     /// The rule for two values, in order:
     /// 1. equal (or both NaN) → `same`;
-    /// 2. |new − old| ≤ tolerance → `withinTolerance`;
+    /// 2. |new − old| ≤ tolerance → `withinTolerance` (with a slack of 1e-9 of the larger magnitude, so
+    ///    that 0.778 − 0.783 is exactly half a point, not a hair more);
     /// 3. both sides multi-seed and |new − old| not beyond the seed noise (`SeedNoise`) → `withinNoise`;
     /// 4. neutral direction (timings included) → `changed`;
     /// 5. better in the metric's direction → `improved`, else `regressed` (a NaN in B is worse, a NaN in A
@@ -52,7 +53,8 @@ extension RunDiff {
                                      noise: SeedNoise?) -> MetricVerdict {
         if old == new || (old.isNaN && new.isNaN) { return .same }
         let delta = new - old
-        if abs(delta) <= tolerance { return .withinTolerance }
+        let slack = delta.isFinite ? 1e-9 * max(abs(old), abs(new)) : 0
+        if abs(delta) <= tolerance + slack { return .withinTolerance }
         if let noise, !noise.exceeded { return .withinNoise }
         switch direction {
         case .neutral: return .changed

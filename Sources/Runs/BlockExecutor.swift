@@ -100,4 +100,11 @@ public struct ResolvedConfig: Sendable, Equatable, Codable {
     public func string(_ key: String) -> String { values[key]?.stringValue ?? "" }
     public func bool(_ key: String) -> Bool { values[key]?.boolValue ?? false }
     public func strings(_ key: String) -> [String] { values[key]?.listValue?.compactMap(\.stringValue) ?? [] }
+
+    /// This configuration for one run with `seed` (its `seed` value set).
+    public func with(seed: UInt64) -> ResolvedConfig {
+        var copy = self
+        copy.values[ParameterSpec.seed.name] = .int(Int(seed))
+        return copy
+    }
 }

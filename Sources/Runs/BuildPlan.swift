@@ -30,18 +30,14 @@ extension ReportRunner {
         for block in resolved where options.only == nil || options.only == block.block.id {
             let references = Dictionary(block.executor.references(block.config).compactMap { id in keys[id].map { (id, $0) } },
                                         uniquingKeysWith: { a, _ in a })
-            let tool = options.toolBuild ?? options.toolVersion
             var runs = 0, cached = 0
             var reasons: [String] = []
             var inputs: [String: String] = [:]
             let points = block.sweep.map { s in s.values.map { block.config(at: $0) } } ?? [block.config]
-            let seeds = SeedDerivation.seeds(base: block.seed, count: max(1, block.config.int(ParameterSpec.seeds.name)))
             for config in points {
-                for seed in seeds {
-                    var unitConfig = config
-                    unitConfig.values[ParameterSpec.seed.name] = .int(Int(seed))
-                    let parts = CacheKey.lookupParts(kind: block.block.kind, config: unitConfig, seed: seed, toolVersion: tool,
-                                                     threads: options.threads, references: references)
+                for seed in block.seeds {
+                    let parts = options.lookupParts(kind: block.block.kind, config: config.with(seed: seed), seed: seed,
+                                                    references: references)
                     runs += 1
                     guard let cache = options.cache else { reasons.append("no cache"); continue }
                     if options.rebuild { reasons.append("--rebuild"); continue }
@@ -59,7 +55,7 @@ extension ReportRunner {
                 // Not cached: the data the previous run read, as it is now.
                 for path in old.result.inputs.keys { inputs[path] = digests.digest(of: path) ?? "missing" }
             }
-            let key = CacheKey(kind: block.block.kind, config: block.config, seed: block.seed, toolVersion: tool,
+            let key = CacheKey(kind: block.block.kind, config: block.config, seed: block.seed, toolVersion: options.toolIdentity,
                                threads: options.threads, references: references, dataDigests: inputs)
             keys[block.block.id] = key.digest
             var changedParts: [String] = []

@@ -23,17 +23,16 @@ extension ReportRunner {
         func failure(_ error: any Error, _ point: SweepPoint? = nil) -> BlockFailure {
             BlockFailure(location: block.location, blockID: block.id, kind: block.kind, sweepPoint: point, underlying: error)
         }
-        let seedCount = max(1, resolved.config.int(ParameterSpec.seeds.name))
         var runs = 0, cached = 0
 
         /// All seeds of one configuration, combined.
         func runSeeds(_ base: BlockContext, point: SweepPoint?) throws -> BlockResult {
             var results: [BlockResult] = []
-            let seeds = SeedDerivation.seeds(base: resolved.seed, count: seedCount)
+            let seeds = resolved.seeds
             for (k, seed) in seeds.enumerated() {
                 var unit = base
                 unit.seed = seed
-                unit.config.values[ParameterSpec.seed.name] = .int(Int(seed))
+                unit.config = base.config.with(seed: seed)
                 if k > 0 {
                     // Only the first seed's figures go into the report.
                     unit.figuresDirectory = (options.figuresDirectory as NSString).appendingPathComponent(".seed-\(k)")
@@ -76,7 +75,7 @@ extension ReportRunner {
         }
         let after = ResourceUsage.now()
         let key = CacheKey(kind: block.kind, config: resolved.config, seed: resolved.seed,
-                           toolVersion: options.toolBuild ?? options.toolVersion, threads: options.threads,
+                           toolVersion: options.toolIdentity, threads: options.threads,
                            references: references, dataDigests: result.inputs)
         var record = BlockRecord(id: block.id, kind: block.kind, config: resolved.config, nonDefault: resolved.nonDefault,
                                  sweepParameter: resolved.sweep?.parameter, cacheKey: key.digest, cacheHit: runs > 0 && cached == runs,
@@ -92,9 +91,7 @@ extension ReportRunner {
     /// intact, else run and stored. Figures end up in `context.figuresDirectory` either way.
     func runUnit(_ context: BlockContext, kind: String, executor: any BlockExecutor, label: String,
                  references: [String: String], options: RunOptions, cacheOnly: Bool) throws -> (BlockResult, Bool) {
-        let parts = CacheKey.lookupParts(kind: kind, config: context.config, seed: context.seed,
-                                         toolVersion: options.toolBuild ?? options.toolVersion,
-                                         threads: options.threads, references: references)
+        let parts = options.lookupParts(kind: kind, config: context.config, seed: context.seed, references: references)
         let figures = URL(fileURLWithPath: context.figuresDirectory, isDirectory: true)
         if let cache = options.cache, !options.rebuild || cacheOnly {
             switch cache.lookup(parts, anyTool: options.redraw != nil) {

@@ -46,6 +46,9 @@ public struct ResolvedBlock: Sendable {
         self.origins = origins
     }
 
+    /// The seeds the block runs with (`seeds:`): its own `seed`, then derived ones (`SeedDerivation`).
+    public var seeds: [UInt64] { SeedDerivation.seeds(base: seed, count: max(1, config.int(ParameterSpec.seeds.name))) }
+
     /// The configuration at one sweep point: the swept parameter set to `value`.
     public func config(at value: ConfigValue) -> ResolvedConfig {
         guard let sweep else { return config }

@@ -35,6 +35,15 @@ public struct RunOptions: Sendable {
     /// `toolVersion`.
     public var toolBuild: String?
 
+    /// What the `tool` part of cache keys hashes: `toolBuild`, else `toolVersion`.
+    public var toolIdentity: String { toolBuild ?? toolVersion }
+
+    /// The cache-key parts (all but `data`) of one executor run of a block of `kind`.
+    public func lookupParts(kind: String, config: ResolvedConfig, seed: UInt64, references: [String: String]) -> [CacheKey.Part] {
+        CacheKey.lookupParts(kind: kind, config: config, seed: seed, toolVersion: toolIdentity, threads: threads,
+                             references: references)
+    }
+
     public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,
                 dataDirectory: String? = nil, threads: Int = 1, toolVersion: String, machine: MachineInfo,
                 progress: any ProgressReporter = SilentProgress(), events: (@Sendable (RunEvent) -> Void)? = nil,

@@ -100,13 +100,16 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
     /// Lowercase hex SHA-256 of bytes.
-    public static func sha256(_ data: Data) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in SHA256.hash(data: data) {
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0f)])
+    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    /// Lowercase hex of bytes (a digest).
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -23,7 +23,7 @@ public final class FileDigests: @unchecked Sendable {
         } catch {
             return nil
         }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = CacheKey.hex(hasher.finalize())
         lock.lock()
         known[path] = hex
         lock.unlock()

@@ -2,13 +2,17 @@
 import PackageDescription
 
 // Two halves that meet in one place (DESIGN.md section 4):
-//   numeric:  TensorCore -> SpikingNN, Datasets
+//   numeric:  TensorCore, EventKernels(+AVX512) -> SpikingNN, Datasets
 //   document: Templates -> Runs -> Rendering
 //   Plotting takes plain arrays; Experiments is the only bridge; SpikedownCLI drives it all.
 #if arch(x86_64)
 // AVX2/FMA (Intel Haswell 2013+, AMD Excavator 2015+) for the vectorised spike loops.
 let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]
+// The event kernels once more for AVX-512 (F/CD/BW/DQ/VL, as Skylake-SP), chosen at run time when the CPU has it.
+let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"]),
+                              .unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 #else
+let avx512: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 #endif
 
@@ -33,7 +37,9 @@ let package = Package(
 
         // Numeric engine.
         .target(name: "TensorCore", dependencies: ["COpenBLAS"], swiftSettings: release),
-        .target(name: "SpikingNN", dependencies: ["TensorCore"], swiftSettings: release),
+        .target(name: "EventKernels", swiftSettings: release),
+        .target(name: "EventKernelsAVX512", dependencies: ["EventKernels"], swiftSettings: avx512),
+        .target(name: "SpikingNN", dependencies: ["TensorCore", "EventKernels", "EventKernelsAVX512"], swiftSettings: release),
         .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: release),
 

@@ -1,3 +1,4 @@
+import EventKernels
 import TensorCore
 
 /// Fully connected layer applied to every step: `y = x·W + b`.
@@ -30,12 +31,14 @@ public final class Linear: Layer {
     /// `.auto` picks the event path for sparse binary input.
     public var path: Path = .auto
     /// Largest fraction of ones for the event path under `.auto`.
-    public var eventDensityLimit: Double = 0.3
+    public var eventDensityLimit: Double = 0.6
     /// Fewest outputs for the event path under `.auto`: adding a short weight row per spike loses
     /// to one sgemm (measured: a 1000→10 readout layer takes 5–6 ms per batch event-driven, 1–2 ms dense).
     public var eventMinimumOutputs = 64
     /// Threads for the event-driven accumulation.
     public var workers: Int
+    /// The compiled copy of the event kernels to run (AVX-512 where the CPU has it).
+    public var kernels = EventKernelChoice.detected
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
     /// Rows of the latest event-driven forward computed from the previous step's row (changes only).
@@ -126,12 +129,15 @@ public final class Linear: Layer {
     /// The event-driven forward over `events` (input shape `shape`).
     private func eventDrivenForward(_ events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
         savedShape = shape
-        var y = biasRows(events.rows)
+        var y = uninitializedFloats(events.rows * outputs)
         let steps = shape.count == 3 ? shape[0] : 1
+        let b = bias?.value ?? [Float](repeating: 0, count: outputs)
         y.withUnsafeMutableBufferPointer { yp in
             weight.value.withUnsafeBufferPointer { wp in
-                savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
-                                           w: wp.baseAddress!, keep: training)
+                b.withUnsafeBufferPointer { bp in
+                    savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
+                                               w: wp.baseAddress!, bias: bp.baseAddress!, keep: training)
+                }
             }
         }
         savedSteps = steps
@@ -141,80 +147,46 @@ public final class Linear: Layer {
         return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
 
-    /// Event-driven `y += Σ W[active]` (y holds the bias). Over a sequence `[T, B, in]`, row (t, b)
-    /// starts from row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when
-    /// that is fewer rows of W than the active set (rate-coded inputs stay on across steps).
+    /// Batch elements per group of the event-driven weight gradient (their suffix sums fit L1).
+    public static func eventGroupElements(steps: Int) -> Int { EventColumnGroup.elementsPerGroup(steps: steps) }
+
+    /// Event-driven `y = b + Σ W[active]`. Over a sequence `[T, B, in]`, row (t, b) starts from
+    /// row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when that is fewer
+    /// rows of W than the active set (rate-coded inputs stay on across steps).
     private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
-                              keep: Bool) -> [EventBlock] {
-        let rows = events.rows, nOut = outputs, batch = rows / steps
-        let chunks = min(batch, workers), size = (batch + chunks - 1) / max(1, chunks)
-        var blocks = [EventBlock](repeating: EventBlock(), count: keep ? chunks : 0)
+                              bias: UnsafePointer<Float>, keep: Bool) -> [EventBlock] {
+        let rows = events.rows, nOut = outputs, nIn = inputs, batch = rows / steps
+        // Blocks of a fixed number of batch elements (not one per worker), so that the gradient's
+        // sums, grouped by block, run in the same order whatever the worker count.
+        let size = EventColumnGroup.elementsPerGroup(steps: steps), chunks = (batch + size - 1) / size
+        var blocks = [EventBlock](repeating: EventBlock(), count: chunks)
         let blockOut = UncheckedPointer(blocks.withUnsafeMutableBufferPointer { $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)! })
         var deltaRows = [Int](repeating: 0, count: chunks)
         let deltaCount = UncheckedPointer(deltaRows.withUnsafeMutableBufferPointer { $0.baseAddress! })
         defer { lastDeltaRows = deltaRows.reduce(0, +) }
-        events.rowOffsets.withUnsafeBufferPointer { op in
-            events.indices.withUnsafeBufferPointer { ip in
-                parallelChunks(chunks, workers: workers) { c in
-                    let bLo = c * size, bHi = min(batch, bLo + size)
-                    if bLo >= bHi { return }
-                    // Per row of this block (t ≥ 1): switched-on and switched-off inputs, or direct.
-                    var delta = [Bool](repeating: false, count: steps * (bHi - bLo))
-                    var onStart = [Int](repeating: 0, count: steps * (bHi - bLo) + 1)
-                    var offStart = onStart
-                    var on = [Int32](), off = [Int32]()
-                    on.reserveCapacity(events.indices.count / chunks + 1024)
-                    off.reserveCapacity(events.indices.count / (2 * chunks) + 1024)
-                    for t in 0..<steps {
-                        for b in bLo..<bHi {
-                            let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
-                            if t > 0 {
-                                let p = r - batch
-                                var i = Int(op[r]), j = Int(op[p])
-                                let iEnd = Int(op[r + 1]), jEnd = Int(op[p + 1])
-                                let startOn = on.count, startOff = off.count
-                                while i < iEnd || j < jEnd {
-                                    if j >= jEnd || (i < iEnd && ip[i] < ip[j]) { on.append(ip[i]); i += 1 }
-                                    else if i >= iEnd || ip[j] < ip[i] { off.append(ip[j]); j += 1 }
-                                    else { i += 1; j += 1 }
-                                }
-                                if on.count - startOn + off.count - startOff < iEnd - Int(op[r]) {
-                                    delta[k] = true
-                                } else {
-                                    on.removeSubrange(startOn...); off.removeSubrange(startOff...)
-                                }
-                            }
-                            if !delta[k] { on.append(contentsOf: ip[Int(op[r])..<Int(op[r + 1])]) }
-                            onStart[k + 1] = on.count; offStart[k + 1] = off.count
-                        }
-                    }
-                    deltaCount.p[c] = delta.reduce(0) { $0 + ($1 ? 1 : 0) }
-                    if keep {
-                        blockOut.p[c] = EventBlock(bLo: bLo, bHi: bHi, delta: delta, on: on, onStart: onStart,
-                                                   off: off, offStart: offStart)
-                    }
-                    on.withUnsafeBufferPointer { onp in
-                        off.withUnsafeBufferPointer { offp in
-                            for c0 in stride(from: 0, to: nOut, by: eventTile) {
-                                let c1 = min(nOut, c0 + eventTile)
-                                for b in bLo..<bHi {
-                                    for t in 0..<steps {
-                                        let k = t * (bHi - bLo) + (b - bLo), r = t * batch + b
-                                        // A delta row starts from the previous step's row, any other from its bias.
-                                        let start = delta[k] ? y.p + (r - batch) * nOut : y.p + r * nOut
-                                        deltaColumns(into: y.p + r * nOut, from: start, source: w, stride: nOut,
-                                                     on: onp.baseAddress! + onStart[k], onCount: onStart[k + 1] - onStart[k],
-                                                     off: delta[k] ? offp.baseAddress! + offStart[k] : onp.baseAddress!,
-                                                     offCount: delta[k] ? offStart[k + 1] - offStart[k] : 0, from: c0, to: c1)
-                                    }
-                                }
-                            }
-                        }
+        parallelChunks(chunks, workers: workers) { c in
+            let bLo = c * size, bHi = min(batch, bLo + size)
+            if bLo >= bHi { return }
+            blockOut.p[c] = EventBlock(events, steps: steps, batch: batch, bLo: bLo, bHi: bHi)
+            deltaCount.p[c] = blockOut.p[c].delta.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        // The sums, by 16-column tiles split over the workers: each batch element's chain runs in
+        // registers over the steps (a delta row adds its switches to the previous row's sum).
+        let packed = PackedColumnTiles(rows: inputs, columns: nOut)
+        let tiles = packed.tiles, parts = min(workers, tiles)
+        parallelChunks(parts, workers: workers) { part in
+            let range = (part * tiles / parts)..<((part + 1) * tiles / parts)
+            packed.pack(w, tiles: range)
+            for j in range {
+                let c0 = j * PackedColumnTiles.width, n = min(PackedColumnTiles.width, nOut - c0), tile = packed.tile(j)
+                for blk in blocks where blk.bHi > blk.bLo {
+                    blk.withChains(steps: steps, batch: batch) { chains in
+                        kernels.forward(chains, tile: tile, bias: bias, y: y.p, stride: nOut, c0: c0, n: n)
                     }
                 }
             }
         }
-        return blocks
+        return keep ? blocks : []
     }
 
     /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. Within a chain of delta rows
@@ -222,97 +194,61 @@ public final class Linear: Layer {
     /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
     private func eventWeightGradient(_ gradOutput: Tensor) {
         let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
-        let blocks = savedBlocks
-        var partial = [[Float]](repeating: [], count: blocks.count)
-        gradOutput.storage.withUnsafeBufferPointer { gp in
-            partial.withUnsafeMutableBufferPointer { pp in
-                let parts = UncheckedPointer(pp.baseAddress!)
-                parallelChunks(blocks.count, workers: workers) { c in
-                    let blk = blocks[c], nb = blk.bHi - blk.bLo
-                    if nb <= 0 { return }
-                    // Suffix sums of dY along each chain (local row k = t·nb + b − bLo).
-                    var cs = uninitializedFloats(steps * nb * nOut)
-                    cs.withUnsafeMutableBufferPointer { cp in
-                        let cb = cp.baseAddress!
-                        for t in stride(from: steps - 1, through: 0, by: -1) {
-                            for b in blk.bLo..<blk.bHi {
-                                let k = t * nb + (b - blk.bLo), src = gp.baseAddress! + (t * batch + b) * nOut
-                                let dst = cb + k * nOut
-                                if t + 1 < steps && blk.delta[k + nb] {
-                                    let next = dst + nb * nOut
-                                    for j in 0..<nOut { dst[j] = src[j] + next[j] }
-                                } else {
-                                    dst.update(from: src, count: nOut)
-                                }
-                            }
-                        }
-                    }
-                    // By input: the local rows where it switched on (or was active in a chain's first row)
-                    // and where it switched off.
-                    let plus = Self.transpose(blk.on, starts: blk.onStart, columns: nIn)
-                    let minus = Self.transpose(blk.off, starts: blk.offStart, columns: nIn)
-                    var dw = [Float](repeating: 0, count: nIn * nOut)
-                    cs.withUnsafeBufferPointer { cp in
-                        dw.withUnsafeMutableBufferPointer { dp in
-                            plus.rows.withUnsafeBufferPointer { pr in
-                                minus.rows.withUnsafeBufferPointer { mr in
-                                    for c0 in stride(from: 0, to: nOut, by: eventTile) {
-                                        let c1 = min(nOut, c0 + eventTile)
-                                        for i in 0..<nIn {
-                                            let row = dp.baseAddress! + i * nOut
-                                            deltaColumns(into: row, from: row, source: cp.baseAddress!, stride: nOut,
-                                                         on: pr.baseAddress! + plus.starts[i],
-                                                         onCount: plus.starts[i + 1] - plus.starts[i],
-                                                         off: mr.baseAddress! + minus.starts[i],
-                                                         offCount: minus.starts[i + 1] - minus.starts[i], from: c0, to: c1)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    parts.p[c] = dw
-                }
+        let blocks = savedBlocks, size = EventColumnGroup.elementsPerGroup(steps: steps)
+        // Each block by input (its elements are few: their suffix sums fit L1).
+        var all = [EventColumnGroup](repeating: EventColumnGroup(), count: blocks.count)
+        all.withUnsafeMutableBufferPointer { gp in
+            let out = UncheckedPointer(gp.baseAddress!)
+            parallelChunks(blocks.count, workers: workers) { c in
+                let blk = blocks[c]
+                out.p[c] = EventColumnGroup(blk, steps: steps, inputs: nIn, first: blk.bLo, elements: blk.bHi - blk.bLo)
             }
         }
-        weight.grad.withUnsafeMutableBufferPointer { gw in
-            for part in partial where !part.isEmpty {
-                part.withUnsafeBufferPointer { pp in
-                    for i in 0..<gw.count { gw[i] += pp[i] }
+        // Then by 16-column tiles split over the workers (each owns its columns of dW and db).
+        let tiles = (nOut + 15) / 16, parts = min(workers, tiles)
+        let rows = 16 * steps * size
+        gradOutput.storage.withUnsafeBufferPointer { gp in
+            weight.grad.withUnsafeMutableBufferPointer { gw in
+                withBiasGradient { biasGrad in
+                    let dy = gp.baseAddress!, grad = UncheckedPointer(gw.baseAddress!)
+                    let db = biasGrad.map { UncheckedPointer($0) }
+                    parallelChunks(parts, workers: workers) { part in
+                        let scratch = UnsafeMutableRawPointer.allocate(byteCount: rows * 4, alignment: 64)
+                            .bindMemory(to: Float.self, capacity: rows)
+                        defer { scratch.deallocate() }
+                        for j in (part * tiles / parts)..<((part + 1) * tiles / parts) {
+                            let c0 = j * 16, n = min(16, nOut - c0)
+                            for group in all {
+                                group.withColumns(steps: steps, batch: batch) { columns in
+                                    kernels.gradient(columns, dy: dy, stride: nOut, c0: c0, n: n, scratch: scratch,
+                                                     weightGrad: grad.p, biasGrad: db?.p)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// Column lists per row (`lists[starts[k] ..< starts[k + 1]]` for row k) → row lists per column.
-    private static func transpose(_ lists: [Int32], starts: [Int], columns: Int) -> (rows: [Int32], starts: [Int]) {
-        var counts = [Int](repeating: 0, count: columns + 1)
-        for i in lists { counts[Int(i) + 1] += 1 }
-        for c in 0..<columns { counts[c + 1] += counts[c] }
-        var fill = counts
-        var out = [Int32](repeating: 0, count: lists.count)
-        for k in 0..<(starts.count - 1) {
-            for e in starts[k]..<starts[k + 1] {
-                let c = Int(lists[e])
-                out[fill[c]] = Int32(k)
-                fill[c] += 1
-            }
-        }
-        return (out, counts)
+    /// `body` with the bias gradient's storage (nil without bias).
+    private func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
+        guard let bias else { return body(nil) }
+        bias.grad.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
     }
 
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
         let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
         precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
         precondition(savedInput != nil || savedEventDriven, "\(summary): backward without a training forward")
-        if let bias {
+        if let bias, !savedEventDriven {
             gradOutput.storage.withUnsafeBufferPointer { gp in
                 bias.grad.withUnsafeMutableBufferPointer { bp in
                     for r in 0..<rows { for j in 0..<nOut { bp[j] += gp[r * nOut + j] } }
                 }
             }
         }
-        if savedEventDriven {
+        if savedEventDriven {  // the event kernel adds the bias gradient too
             eventWeightGradient(gradOutput)
         } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in
@@ -340,68 +276,3 @@ public final class Linear: Layer {
     }
 }
 
-/// Column tile width for the event-driven kernels.
-let eventTile = 64
-
-/// `dst[c] = prev[c] + Σ_on source[i · stride + c] − Σ_off source[i · stride + c]` for `c0..<c1`, the
-/// sums kept in registers (tiles of 64 columns: the caller walks tiles outermost so the source tile
-/// stays in cache). `prev` may be `dst` itself (plain accumulation with `offCount` 0).
-@inline(__always)
-func deltaColumns(into dst: UnsafeMutablePointer<Float>, from prev: UnsafePointer<Float>, source: UnsafePointer<Float>,
-                  stride: Int, on: UnsafePointer<Int32>, onCount: Int, off: UnsafePointer<Int32>, offCount: Int,
-                  from c0: Int, to c1: Int) {
-    typealias V = SIMD8<Float>
-    var c = c0
-    // 64 columns: eight independent sums, enough to hide the add latency behind the loads.
-    while c + 64 <= c1 {
-        let q = UnsafeRawPointer(prev + c)
-        var s0 = q.loadUnaligned(fromByteOffset: 0, as: V.self), s1 = q.loadUnaligned(fromByteOffset: 32, as: V.self)
-        var s2 = q.loadUnaligned(fromByteOffset: 64, as: V.self), s3 = q.loadUnaligned(fromByteOffset: 96, as: V.self)
-        var s4 = q.loadUnaligned(fromByteOffset: 128, as: V.self), s5 = q.loadUnaligned(fromByteOffset: 160, as: V.self)
-        var s6 = q.loadUnaligned(fromByteOffset: 192, as: V.self), s7 = q.loadUnaligned(fromByteOffset: 224, as: V.self)
-        for k in 0..<onCount {
-            let p = UnsafeRawPointer(source + Int(on[k]) * stride + c)
-            s0 += p.loadUnaligned(fromByteOffset: 0, as: V.self); s1 += p.loadUnaligned(fromByteOffset: 32, as: V.self)
-            s2 += p.loadUnaligned(fromByteOffset: 64, as: V.self); s3 += p.loadUnaligned(fromByteOffset: 96, as: V.self)
-            s4 += p.loadUnaligned(fromByteOffset: 128, as: V.self); s5 += p.loadUnaligned(fromByteOffset: 160, as: V.self)
-            s6 += p.loadUnaligned(fromByteOffset: 192, as: V.self); s7 += p.loadUnaligned(fromByteOffset: 224, as: V.self)
-        }
-        for k in 0..<offCount {
-            let p = UnsafeRawPointer(source + Int(off[k]) * stride + c)
-            s0 -= p.loadUnaligned(fromByteOffset: 0, as: V.self); s1 -= p.loadUnaligned(fromByteOffset: 32, as: V.self)
-            s2 -= p.loadUnaligned(fromByteOffset: 64, as: V.self); s3 -= p.loadUnaligned(fromByteOffset: 96, as: V.self)
-            s4 -= p.loadUnaligned(fromByteOffset: 128, as: V.self); s5 -= p.loadUnaligned(fromByteOffset: 160, as: V.self)
-            s6 -= p.loadUnaligned(fromByteOffset: 192, as: V.self); s7 -= p.loadUnaligned(fromByteOffset: 224, as: V.self)
-        }
-        let d = UnsafeMutableRawPointer(dst + c)
-        d.storeBytes(of: s0, toByteOffset: 0, as: V.self); d.storeBytes(of: s1, toByteOffset: 32, as: V.self)
-        d.storeBytes(of: s2, toByteOffset: 64, as: V.self); d.storeBytes(of: s3, toByteOffset: 96, as: V.self)
-        d.storeBytes(of: s4, toByteOffset: 128, as: V.self); d.storeBytes(of: s5, toByteOffset: 160, as: V.self)
-        d.storeBytes(of: s6, toByteOffset: 192, as: V.self); d.storeBytes(of: s7, toByteOffset: 224, as: V.self)
-        c += 64
-    }
-    while c + 8 <= c1 {
-        var s0 = UnsafeRawPointer(prev + c).loadUnaligned(as: V.self)
-        for k in 0..<onCount { s0 += UnsafeRawPointer(source + Int(on[k]) * stride + c).loadUnaligned(as: V.self) }
-        for k in 0..<offCount { s0 -= UnsafeRawPointer(source + Int(off[k]) * stride + c).loadUnaligned(as: V.self) }
-        UnsafeMutableRawPointer(dst + c).storeBytes(of: s0, as: V.self)
-        c += 8
-    }
-    while c < c1 {
-        var s = prev[c]
-        for k in 0..<onCount { s += source[Int(on[k]) * stride + c] }
-        for k in 0..<offCount { s -= source[Int(off[k]) * stride + c] }
-        dst[c] = s
-        c += 1
-    }
-}
-
-/// One worker's rows of an event-driven forward: batch elements `bLo..<bHi` over all steps, local
-/// row `k = t·(bHi − bLo) + b − bLo`. A delta row's inputs are `on` (switched on) and `off` (switched
-/// off) relative to the previous step; any other row lists all its active inputs in `on`.
-struct EventBlock {
-    var bLo = 0, bHi = 0
-    var delta: [Bool] = []
-    var on: [Int32] = [], onStart: [Int] = [0]
-    var off: [Int32] = [], offStart: [Int] = [0]
-}

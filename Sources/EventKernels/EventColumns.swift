@@ -1,0 +1,33 @@
+/// A group of event chains by input, as the gradient kernel reads it: batch elements
+/// `firstElement ..< firstElement + elements` over `steps` steps, local row
+/// `k = t · elements + (b − firstElement)` (global row `t · batch + b`). Input i switched on (or
+/// was active in a chain's first row) in rows `plus[plusCut[i] ..< plusCut[i + 1]]` and switched
+/// off in rows `minus[minusCut[i] ..< minusCut[i + 1]]`; `delta[k]` tells whether row k continues
+/// the chain of row k − elements.
+public struct EventColumns {
+    public var plus: UnsafePointer<Int32>
+    public var minus: UnsafePointer<Int32>
+    public var plusCut: UnsafePointer<Int>
+    public var minusCut: UnsafePointer<Int>
+    public var delta: UnsafePointer<Bool>
+    public var inputs: Int
+    public var firstElement: Int
+    public var elements: Int
+    public var steps: Int
+    public var batch: Int
+
+    @inlinable
+    public init(plus: UnsafePointer<Int32>, minus: UnsafePointer<Int32>, plusCut: UnsafePointer<Int>, minusCut: UnsafePointer<Int>,
+                delta: UnsafePointer<Bool>, inputs: Int, firstElement: Int, elements: Int, steps: Int, batch: Int) {
+        self.plus = plus
+        self.minus = minus
+        self.plusCut = plusCut
+        self.minusCut = minusCut
+        self.delta = delta
+        self.inputs = inputs
+        self.firstElement = firstElement
+        self.elements = elements
+        self.steps = steps
+        self.batch = batch
+    }
+}

@@ -1,0 +1,68 @@
+/// The event-driven sums of a `Linear` layer over one 16-column tile (columns `c0 ..< c0 + n` of
+/// row-major matrices with `stride` columns). The bodies are inlined into each entry point, so
+/// `EventKernelsAVX512` compiles the same code for AVX-512 (per lane the adds run in the same
+/// order: both copies give the same bits).
+public enum EventTileKernels {
+    /// `y[t, b] = bias + Σ_{i active in (t, b)} W[i]` for one block of event chains (`tile` is the
+    /// weight's packed tile): each batch element's chain is summed in registers over the steps, a
+    /// delta row adding its switches to the previous row's sum.
+    @inlinable @inline(__always)
+    public static func forwardBody(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                                   y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
+        let start = loadLanes(bias + c0, count: n)
+        for b in e.firstElement..<(e.firstElement + e.elements) {
+            var acc = start
+            for t in 0..<e.steps {
+                let k = t * e.elements + (b - e.firstElement)
+                // The row's own sum first, so consecutive rows overlap (only this add chains).
+                let sum = gatherTileRow(tile: tile, on: e.on + e.onCut[k], onCount: e.onCut[k + 1] - e.onCut[k],
+                                        off: e.off + e.offCut[k], offCount: e.offCut[k + 1] - e.offCut[k])
+                acc = e.delta[k] ? acc + sum : start + sum
+                storeLanes(acc, to: y + (t * e.batch + b) * stride + c0, count: n)
+            }
+        }
+    }
+
+    /// `dW[i] += Σ_{(t, b): i active} dY[t, b]` and `db += Σ dY` for one group of event columns.
+    /// Within a chain `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with
+    /// `C[u]` the suffix sum of dY along the chain: the group's C rows are laid out as a packed
+    /// tile in `scratch` (`16 · steps · elements` floats), then each input gathers its rows.
+    @inlinable @inline(__always)
+    public static func gradientBody(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
+                                    scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>,
+                                    biasGrad: UnsafeMutablePointer<Float>?) {
+        var total = TileLanes()
+        for b in g.firstElement..<(g.firstElement + g.elements) {
+            var c = TileLanes()
+            for t in Swift.stride(from: g.steps - 1, through: 0, by: -1) {
+                let k = t * g.elements + (b - g.firstElement)
+                let row = loadLanes(dy + (t * g.batch + b) * stride + c0, count: n)
+                total += row
+                c = t + 1 < g.steps && g.delta[k + g.elements] ? c + row : row
+                UnsafeMutableRawPointer(scratch + 16 * k).storeBytes(of: c, as: TileLanes.self)
+            }
+        }
+        if let biasGrad { storeLanes(loadLanes(biasGrad + c0, count: n) + total, to: biasGrad + c0, count: n) }
+        for i in 0..<g.inputs {
+            let onCount = g.plusCut[i + 1] - g.plusCut[i], offCount = g.minusCut[i + 1] - g.minusCut[i]
+            if onCount + offCount == 0 { continue }
+            let sum = gatherTileRow(tile: scratch, on: g.plus + g.plusCut[i], onCount: onCount,
+                                    off: g.minus + g.minusCut[i], offCount: offCount)
+            let dst = weightGrad + i * stride + c0
+            storeLanes(loadLanes(dst, count: n) + sum, to: dst, count: n)
+        }
+    }
+
+    /// `forwardBody` compiled for the package's baseline CPU.
+    public static func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                               y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
+        forwardBody(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
+    }
+
+    /// `gradientBody` compiled for the package's baseline CPU.
+    public static func gradient(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
+                                scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>,
+                                biasGrad: UnsafeMutablePointer<Float>?) {
+        gradientBody(g, dy: dy, stride: stride, c0: c0, n: n, scratch: scratch, weightGrad: weightGrad, biasGrad: biasGrad)
+    }
+}

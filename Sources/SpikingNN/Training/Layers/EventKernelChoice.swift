@@ -1,0 +1,47 @@
+import EventKernels
+import EventKernelsAVX512
+
+/// Which compiled copy of the event tile kernels `Linear` runs: `avx512` when the CPU has it,
+/// else `baseline` (the package's AVX2 build); both give the same bits.
+/// `SPIKEDOWN_KERNELS=baseline` in the environment forces the baseline copy.
+public enum EventKernelChoice: String, Sendable, CaseIterable {
+    case baseline, avx512
+
+    /// The fastest copy this machine runs (read once per process).
+    public static let detected: EventKernelChoice = {
+        if let forced = getenvString("SPIKEDOWN_KERNELS"), let choice = EventKernelChoice(rawValue: forced) {
+            return choice == .avx512 && !EventTileKernelsAVX512.isSupported() ? .baseline : choice
+        }
+        return EventTileKernelsAVX512.isSupported() ? .avx512 : .baseline
+    }()
+
+    /// Whether this copy runs on this machine.
+    public var isSupported: Bool { self == .baseline || EventTileKernelsAVX512.isSupported() }
+
+    func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                 y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
+        switch self {
+        case .baseline: EventTileKernels.forward(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
+        case .avx512: EventTileKernelsAVX512.forward(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
+        }
+    }
+
+    func gradient(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
+                  scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
+        switch self {
+        case .baseline:
+            EventTileKernels.gradient(g, dy: dy, stride: stride, c0: c0, n: n, scratch: scratch, weightGrad: weightGrad, biasGrad: biasGrad)
+        case .avx512:
+            EventTileKernelsAVX512.gradient(g, dy: dy, stride: stride, c0: c0, n: n, scratch: scratch, weightGrad: weightGrad,
+                                            biasGrad: biasGrad)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private func getenvString(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }

@@ -1,9 +1,10 @@
+import EventKernels
+
 /// A `[rows, columns]` matrix re-laid as 16-column tiles, each tile `[rows, 16]` contiguous
 /// (`tile(j)[i · 16 + c]` = `M[i, 16j + c]`, the last tile padded with zeros), 64-byte aligned.
 ///
-/// The event-driven kernels of `Linear` walk one tile at a time: a tile of the 784×1000 weight is
-/// 784 × 64 B, one cache line per input, so the rows a sample's spikes pick stay in L1 for every
-/// batch element (row-major rows of 1000 floats straddle lines and spread over L2).
+/// The event-driven forward of `Linear` walks one tile at a time: a tile of the 784×1000 weight
+/// is 784 × 64 B, one cache line per input (row-major rows of 1000 floats straddle lines).
 final class PackedColumnTiles: @unchecked Sendable {
     static let width = 16
     let rows: Int
@@ -11,7 +12,7 @@ final class PackedColumnTiles: @unchecked Sendable {
     let tiles: Int
     let base: UnsafeMutablePointer<Float>
 
-    /// Zero-filled.
+    /// Uninitialised: `pack` fills each tile.
     init(rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
@@ -19,7 +20,6 @@ final class PackedColumnTiles: @unchecked Sendable {
         let count = max(1, tiles * rows * Self.width)
         base = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)
             .bindMemory(to: Float.self, capacity: count)
-        base.initialize(repeating: 0, count: count)
     }
 
     deinit { base.deallocate() }
@@ -31,17 +31,9 @@ final class PackedColumnTiles: @unchecked Sendable {
     func pack(_ source: UnsafePointer<Float>, tiles range: Range<Int>) {
         for j in range {
             let c0 = j * Self.width, n = min(Self.width, columns - c0), dst = tile(j)
-            for i in 0..<rows { (dst + i * Self.width).update(from: source + i * columns + c0, count: n) }
-        }
-    }
-
-    /// Adds tiles `range` into the row-major `target` (`[rows, columns]`).
-    func add(into target: UnsafeMutablePointer<Float>, tiles range: Range<Int>) {
-        for j in range {
-            let c0 = j * Self.width, n = min(Self.width, columns - c0), src = tile(j)
             for i in 0..<rows {
-                let t = target + i * columns + c0, s = src + i * Self.width
-                for c in 0..<n { t[c] += s[c] }
+                UnsafeMutableRawPointer(dst + i * Self.width).storeBytes(of: loadLanes(source + i * columns + c0, count: n),
+                                                                         as: TileLanes.self)
             }
         }
     }

@@ -39,7 +39,7 @@ public enum EventTileKernels {
                 let row = loadLanes(dy + (t * g.batch + b) * stride + c0, count: n)
                 total += row
                 c = t + 1 < g.steps && g.delta[k + g.elements] ? c + row : row
-                UnsafeMutableRawPointer(scratch + 16 * k).storeBytes(of: c, as: TileLanes.self)
+                UnsafeMutableRawPointer(scratch + tileWidth * k).storeBytes(of: c, as: TileLanes.self)
             }
         }
         if let biasGrad { storeLanes(loadLanes(biasGrad + c0, count: n) + total, to: biasGrad + c0, count: n) }

@@ -1,10 +1,13 @@
 /// The 16 columns of one packed tile (one 64-byte cache line; one AVX-512 register, two AVX2 ones).
 public typealias TileLanes = SIMD16<Float>
 
+/// Columns per tile.
+@inlinable public var tileWidth: Int { TileLanes.scalarCount }
+
 /// 16 values from `p` (`count` ≤ 16 of them; the rest zero).
 @inlinable @inline(__always)
 public func loadLanes(_ p: UnsafePointer<Float>, count: Int) -> TileLanes {
-    if count == 16 { return UnsafeRawPointer(p).loadUnaligned(as: TileLanes.self) }
+    if count == tileWidth { return UnsafeRawPointer(p).loadUnaligned(as: TileLanes.self) }
     var v = TileLanes()
     for c in 0..<count { v[c] = p[c] }
     return v
@@ -13,7 +16,7 @@ public func loadLanes(_ p: UnsafePointer<Float>, count: Int) -> TileLanes {
 /// Stores the first `count` (≤ 16) lanes of `v` at `p`.
 @inlinable @inline(__always)
 public func storeLanes(_ v: TileLanes, to p: UnsafeMutablePointer<Float>, count: Int) {
-    if count == 16 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: TileLanes.self); return }
+    if count == tileWidth { UnsafeMutableRawPointer(p).storeBytes(of: v, as: TileLanes.self); return }
     for c in 0..<count { p[c] = v[c] }
 }
 
@@ -22,7 +25,7 @@ public func storeLanes(_ v: TileLanes, to p: UnsafeMutablePointer<Float>, count:
 @inlinable @inline(__always)
 public func gatherTileRow(tile: UnsafePointer<Float>, on: UnsafePointer<Int32>, onCount: Int,
                           off: UnsafePointer<Int32>, offCount: Int) -> TileLanes {
-    let raw = UnsafeRawPointer(tile), step = 16 * MemoryLayout<Float>.stride
+    let raw = UnsafeRawPointer(tile), step = tileWidth * MemoryLayout<Float>.stride
     var s0 = TileLanes(), s1 = TileLanes(), s2 = TileLanes(), s3 = TileLanes()
     var k = 0
     while k + 4 <= onCount {
@@ -50,7 +53,7 @@ public func gatherTileRow(tile: UnsafePointer<Float>, on: UnsafePointer<Int32>, 
 @inlinable @inline(__always)
 public func scatterTileRow(_ g: TileLanes, tile: UnsafeMutablePointer<Float>, on: UnsafePointer<Int32>, onCount: Int,
                            off: UnsafePointer<Int32>, offCount: Int) {
-    let raw = UnsafeMutableRawPointer(tile), step = 16 * MemoryLayout<Float>.stride
+    let raw = UnsafeMutableRawPointer(tile), step = tileWidth * MemoryLayout<Float>.stride
     for k in 0..<onCount {
         let o = Int(on[k]) * step
         raw.storeBytes(of: raw.load(fromByteOffset: o, as: TileLanes.self) + g, toByteOffset: o, as: TileLanes.self)

@@ -87,7 +87,7 @@ final class LayerPerformanceTests: XCTestCase {
             print(String(format: "LayerPerformance %@: process CPU median %.1f ms/batch (both threads together)",
                          path, median(cpu)))
             print("LayerPerformance breakdown (median ms): " + breakdown.joined(separator: "; "))
-            if path == "auto" { XCTAssertLessThan(median(times), 35) }
+            if path == "auto" { XCTAssertLessThan(median(times), 28) }
         }
     }
 }

@@ -16,7 +16,11 @@ import TensorCore
 /// from (t − 1, b) in fewer inputs than it has is computed as `y[t−1, b] + Σ_on W[i] − Σ_off W[i]`,
 /// and the weight gradient visits the same switched inputs against suffix sums of dY along each
 /// such chain (`X[t] = X[s] + Σ D[u]` ⇒ `Σ_t X[t]ᵀdY[t] = Σ_u D[u]ᵀ Σ_{t≥u} dY[t]`).
-/// Sums run in 64-column register tiles (eight 8-wide sums in flight).
+/// The sums run by 16-column tiles (`EventTileKernels`; the weight packed so a tile's input rows
+/// are single cache lines; a chain's sum stays in registers over the steps), the tiles split over
+/// the workers, the gradient's suffix sums per group of a few batch elements gathered by input.
+/// The kernels exist twice, for the package's AVX2 baseline and for AVX-512 (`kernels`, chosen
+/// by the CPU); both, and any worker count, give the same bits.
 /// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
 /// forces either; results agree to float rounding, exactly for dyadic-quantised values).
 public final class Linear: Layer {
@@ -205,8 +209,8 @@ public final class Linear: Layer {
             }
         }
         // Then by 16-column tiles split over the workers (each owns its columns of dW and db).
-        let tiles = (nOut + 15) / 16, parts = min(workers, tiles)
-        let rows = 16 * steps * size
+        let tiles = (nOut + tileWidth - 1) / tileWidth, parts = min(workers, tiles)
+        let rows = tileWidth * steps * size
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.grad.withUnsafeMutableBufferPointer { gw in
                 withBiasGradient { biasGrad in
@@ -217,7 +221,7 @@ public final class Linear: Layer {
                             .bindMemory(to: Float.self, capacity: rows)
                         defer { scratch.deallocate() }
                         for j in (part * tiles / parts)..<((part + 1) * tiles / parts) {
-                            let c0 = j * 16, n = min(16, nOut - c0)
+                            let c0 = j * tileWidth, n = min(tileWidth, nOut - c0)
                             for group in all {
                                 group.withColumns(steps: steps, batch: batch) { columns in
                                     kernels.gradient(columns, dy: dy, stride: nOut, c0: c0, n: n, scratch: scratch,

@@ -6,7 +6,7 @@ import EventKernels
 /// The event-driven forward of `Linear` walks one tile at a time: a tile of the 784×1000 weight
 /// is 784 × 64 B, one cache line per input (row-major rows of 1000 floats straddle lines).
 final class PackedColumnTiles: @unchecked Sendable {
-    static let width = 16
+    static let width = tileWidth
     let rows: Int
     let columns: Int
     let tiles: Int

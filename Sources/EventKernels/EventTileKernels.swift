@@ -23,6 +23,26 @@ public enum EventTileKernels {
         }
     }
 
+    /// `forwardBody` for two adjacent tiles at once (`tileB` holds columns `c0 + 16 ..< c0 + 16 + nB`).
+    @inlinable @inline(__always)
+    public static func forwardPairBody(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+                                       bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
+        let c1 = c0 + tileWidth
+        let startA = loadLanes(bias + c0, count: tileWidth), startB = loadLanes(bias + c1, count: nB)
+        for b in e.firstElement..<(e.firstElement + e.elements) {
+            var accA = startA, accB = startB
+            for t in 0..<e.steps {
+                let k = t * e.elements + (b - e.firstElement)
+                let (sa, sb) = gatherTileRowPair(tiles: tileA, tileB, on: e.on + e.onCut[k], onCount: e.onCut[k + 1] - e.onCut[k],
+                                                 off: e.off + e.offCut[k], offCount: e.offCut[k + 1] - e.offCut[k])
+                if e.delta[k] { accA += sa; accB += sb } else { accA = startA + sa; accB = startB + sb }
+                let row = y + (t * e.batch + b) * stride
+                storeLanes(accA, to: row + c0, count: tileWidth)
+                storeLanes(accB, to: row + c1, count: nB)
+            }
+        }
+    }
+
     /// `dW[i] += Σ_{(t, b): i active} dY[t, b]` and `db += Σ dY` for one group of event columns.
     /// Within a chain `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with
     /// `C[u]` the suffix sum of dY along the chain: the group's C rows are laid out as a packed
@@ -53,10 +73,58 @@ public enum EventTileKernels {
         }
     }
 
+    /// `gradientBody` for two adjacent tiles at once (`c0 ..< c0 + 16` and `c0 + 16 ..< c0 + 16 + nB`),
+    /// with two scratch tiles.
+    @inlinable @inline(__always)
+    public static func gradientPairBody(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, nB: Int,
+                                        scratchA: UnsafeMutablePointer<Float>, scratchB: UnsafeMutablePointer<Float>,
+                                        weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
+        let c1 = c0 + tileWidth
+        var totalA = TileLanes(), totalB = TileLanes()
+        for b in g.firstElement..<(g.firstElement + g.elements) {
+            var ca = TileLanes(), cb = TileLanes()
+            for t in Swift.stride(from: g.steps - 1, through: 0, by: -1) {
+                let k = t * g.elements + (b - g.firstElement), src = dy + (t * g.batch + b) * stride
+                let ra = loadLanes(src + c0, count: tileWidth), rb = loadLanes(src + c1, count: nB)
+                totalA += ra; totalB += rb
+                if t + 1 < g.steps && g.delta[k + g.elements] { ca += ra; cb += rb } else { ca = ra; cb = rb }
+                UnsafeMutableRawPointer(scratchA + tileWidth * k).storeBytes(of: ca, as: TileLanes.self)
+                UnsafeMutableRawPointer(scratchB + tileWidth * k).storeBytes(of: cb, as: TileLanes.self)
+            }
+        }
+        if let biasGrad {
+            storeLanes(loadLanes(biasGrad + c0, count: tileWidth) + totalA, to: biasGrad + c0, count: tileWidth)
+            storeLanes(loadLanes(biasGrad + c1, count: nB) + totalB, to: biasGrad + c1, count: nB)
+        }
+        for i in 0..<g.inputs {
+            let onCount = g.plusCut[i + 1] - g.plusCut[i], offCount = g.minusCut[i + 1] - g.minusCut[i]
+            if onCount + offCount == 0 { continue }
+            let (sa, sb) = gatherTileRowPair(tiles: scratchA, scratchB, on: g.plus + g.plusCut[i], onCount: onCount,
+                                             off: g.minus + g.minusCut[i], offCount: offCount)
+            let dst = weightGrad + i * stride
+            storeLanes(loadLanes(dst + c0, count: tileWidth) + sa, to: dst + c0, count: tileWidth)
+            storeLanes(loadLanes(dst + c1, count: nB) + sb, to: dst + c1, count: nB)
+        }
+    }
+
     /// `forwardBody` compiled for the package's baseline CPU.
     public static func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                                y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         forwardBody(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
+    }
+
+    /// `forwardPairBody` compiled for the package's baseline CPU.
+    public static func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+                                   bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
+        forwardPairBody(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
+    }
+
+    /// `gradientPairBody` compiled for the package's baseline CPU.
+    public static func gradientPair(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, nB: Int,
+                                    scratchA: UnsafeMutablePointer<Float>, scratchB: UnsafeMutablePointer<Float>,
+                                    weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
+        gradientPairBody(g, dy: dy, stride: stride, c0: c0, nB: nB, scratchA: scratchA, scratchB: scratchB,
+                         weightGrad: weightGrad, biasGrad: biasGrad)
     }
 
     /// `gradientBody` compiled for the package's baseline CPU.

@@ -63,3 +63,34 @@ public func scatterTileRow(_ g: TileLanes, tile: UnsafeMutablePointer<Float>, on
         raw.storeBytes(of: raw.load(fromByteOffset: o, as: TileLanes.self) - g, toByteOffset: o, as: TileLanes.self)
     }
 }
+
+/// `gatherTileRow` over two tiles at once (one index load serves both).
+@inlinable @inline(__always)
+public func gatherTileRowPair(tiles a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, on: UnsafePointer<Int32>, onCount: Int,
+                              off: UnsafePointer<Int32>, offCount: Int) -> (TileLanes, TileLanes) {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), step = tileWidth * MemoryLayout<Float>.stride
+    var a0 = TileLanes(), a1 = TileLanes(), b0 = TileLanes(), b1 = TileLanes()
+    var k = 0
+    while k + 2 <= onCount {
+        let o0 = Int(on[k]) * step, o1 = Int(on[k + 1]) * step
+        a0 += ra.load(fromByteOffset: o0, as: TileLanes.self); b0 += rb.load(fromByteOffset: o0, as: TileLanes.self)
+        a1 += ra.load(fromByteOffset: o1, as: TileLanes.self); b1 += rb.load(fromByteOffset: o1, as: TileLanes.self)
+        k += 2
+    }
+    if k < onCount {
+        let o = Int(on[k]) * step
+        a0 += ra.load(fromByteOffset: o, as: TileLanes.self); b0 += rb.load(fromByteOffset: o, as: TileLanes.self)
+    }
+    k = 0
+    while k + 2 <= offCount {
+        let o0 = Int(off[k]) * step, o1 = Int(off[k + 1]) * step
+        a0 -= ra.load(fromByteOffset: o0, as: TileLanes.self); b0 -= rb.load(fromByteOffset: o0, as: TileLanes.self)
+        a1 -= ra.load(fromByteOffset: o1, as: TileLanes.self); b1 -= rb.load(fromByteOffset: o1, as: TileLanes.self)
+        k += 2
+    }
+    if k < offCount {
+        let o = Int(off[k]) * step
+        a0 -= ra.load(fromByteOffset: o, as: TileLanes.self); b0 -= rb.load(fromByteOffset: o, as: TileLanes.self)
+    }
+    return (a0 + a1, b0 + b1)
+}

@@ -31,6 +31,18 @@ public enum EventTileKernelsAVX512 {
         EventTileKernels.forwardBody(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
     }
 
+    public static func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+                                   bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
+        EventTileKernels.forwardPairBody(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
+    }
+
+    public static func gradientPair(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, nB: Int,
+                                    scratchA: UnsafeMutablePointer<Float>, scratchB: UnsafeMutablePointer<Float>,
+                                    weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
+        EventTileKernels.gradientPairBody(g, dy: dy, stride: stride, c0: c0, nB: nB, scratchA: scratchA, scratchB: scratchB,
+                                          weightGrad: weightGrad, biasGrad: biasGrad)
+    }
+
     public static func gradient(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
                                 scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>,
                                 biasGrad: UnsafeMutablePointer<Float>?) {

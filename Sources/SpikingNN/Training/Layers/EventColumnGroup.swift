@@ -11,7 +11,7 @@ struct EventColumnGroup {
 
     init() {}
 
-    /// Elements per group (and per `EventBlock`): about 512 rows of 16 suffix sums (32 KB).
+    /// Elements per group (and per `EventBlock`): about 512 rows of suffix sums (32 KB per 16-column tile).
     static func elementsPerGroup(steps: Int) -> Int { max(1, 512 / max(1, steps)) }
 
     /// The rows of elements `first ..< first + elements` of `block`, transposed to lists per input.

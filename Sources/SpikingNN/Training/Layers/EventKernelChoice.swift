@@ -26,6 +26,27 @@ public enum EventKernelChoice: String, Sendable, CaseIterable {
         }
     }
 
+    func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+                     bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
+        switch self {
+        case .baseline: EventTileKernels.forwardPair(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
+        case .avx512: EventTileKernelsAVX512.forwardPair(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
+        }
+    }
+
+    func gradientPair(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, nB: Int,
+                      scratchA: UnsafeMutablePointer<Float>, scratchB: UnsafeMutablePointer<Float>,
+                      weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
+        switch self {
+        case .baseline:
+            EventTileKernels.gradientPair(g, dy: dy, stride: stride, c0: c0, nB: nB, scratchA: scratchA, scratchB: scratchB,
+                                          weightGrad: weightGrad, biasGrad: biasGrad)
+        case .avx512:
+            EventTileKernelsAVX512.gradientPair(g, dy: dy, stride: stride, c0: c0, nB: nB, scratchA: scratchA, scratchB: scratchB,
+                                                weightGrad: weightGrad, biasGrad: biasGrad)
+        }
+    }
+
     func gradient(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
                   scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
         switch self {

@@ -177,15 +177,22 @@ public final class Linear: Layer {
         // The sums, by 16-column tiles split over the workers: each batch element's chain runs in
         // registers over the steps (a delta row adds its switches to the previous row's sum).
         let packed = PackedColumnTiles(rows: inputs, columns: nOut)
-        let tiles = packed.tiles, parts = min(workers, tiles)
+        // Tiles go in fixed pairs (one index load serves two tiles); an odd last tile runs alone.
+        let tiles = packed.tiles, pairs = (tiles + 1) / 2, parts = min(workers, pairs)
         parallelChunks(parts, workers: workers) { part in
-            let range = (part * tiles / parts)..<((part + 1) * tiles / parts)
+            let range = (2 * (part * pairs / parts))..<min(tiles, 2 * ((part + 1) * pairs / parts))
             packed.pack(w, tiles: range)
-            for j in range {
-                let c0 = j * PackedColumnTiles.width, n = min(PackedColumnTiles.width, nOut - c0), tile = packed.tile(j)
+            for j in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 2) {
+                let c0 = j * PackedColumnTiles.width
                 for blk in blocks where blk.bHi > blk.bLo {
                     blk.withChains(steps: steps, batch: batch) { chains in
-                        kernels.forward(chains, tile: tile, bias: bias, y: y.p, stride: nOut, c0: c0, n: n)
+                        if j + 1 < tiles {
+                            kernels.forwardPair(chains, tileA: packed.tile(j), tileB: packed.tile(j + 1), bias: bias, y: y.p,
+                                                stride: nOut, c0: c0, nB: min(PackedColumnTiles.width, nOut - c0 - PackedColumnTiles.width))
+                        } else {
+                            kernels.forward(chains, tile: packed.tile(j), bias: bias, y: y.p, stride: nOut, c0: c0,
+                                            n: min(PackedColumnTiles.width, nOut - c0))
+                        }
                     }
                 }
             }
@@ -208,8 +215,9 @@ public final class Linear: Layer {
                 out.p[c] = EventColumnGroup(blk, steps: steps, inputs: nIn, first: blk.bLo, elements: blk.bHi - blk.bLo)
             }
         }
-        // Then by 16-column tiles split over the workers (each owns its columns of dW and db).
-        let tiles = (nOut + tileWidth - 1) / tileWidth, parts = min(workers, tiles)
+        // Then by fixed pairs of 16-column tiles split over the workers (each owns its columns of dW
+        // and db); an odd last tile runs alone.
+        let tiles = (nOut + tileWidth - 1) / tileWidth, pairs = (tiles + 1) / 2, parts = min(workers, pairs)
         let rows = tileWidth * steps * size
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.grad.withUnsafeMutableBufferPointer { gw in
@@ -217,15 +225,20 @@ public final class Linear: Layer {
                     let dy = gp.baseAddress!, grad = UncheckedPointer(gw.baseAddress!)
                     let db = biasGrad.map { UncheckedPointer($0) }
                     parallelChunks(parts, workers: workers) { part in
-                        let scratch = UnsafeMutableRawPointer.allocate(byteCount: rows * 4, alignment: 64)
-                            .bindMemory(to: Float.self, capacity: rows)
+                        let scratch = UnsafeMutableRawPointer.allocate(byteCount: 2 * rows * 4, alignment: 64)
+                            .bindMemory(to: Float.self, capacity: 2 * rows)
                         defer { scratch.deallocate() }
-                        for j in (part * tiles / parts)..<((part + 1) * tiles / parts) {
-                            let c0 = j * tileWidth, n = min(tileWidth, nOut - c0)
+                        for p in (part * pairs / parts)..<((part + 1) * pairs / parts) {
+                            let j = 2 * p, c0 = j * tileWidth
                             for group in all {
                                 group.withColumns(steps: steps, batch: batch) { columns in
-                                    kernels.gradient(columns, dy: dy, stride: nOut, c0: c0, n: n, scratch: scratch,
-                                                     weightGrad: grad.p, biasGrad: db?.p)
+                                    if j + 1 < tiles {
+                                        kernels.gradientPair(columns, dy: dy, stride: nOut, c0: c0, nB: min(tileWidth, nOut - c0 - tileWidth),
+                                                             scratchA: scratch, scratchB: scratch + rows, weightGrad: grad.p, biasGrad: db?.p)
+                                    } else {
+                                        kernels.gradient(columns, dy: dy, stride: nOut, c0: c0, n: min(tileWidth, nOut - c0),
+                                                         scratch: scratch, weightGrad: grad.p, biasGrad: db?.p)
+                                    }
                                 }
                             }
                         }

@@ -14,10 +14,12 @@ public final class Adam: Optimizer {
         self.lr = lr; self.beta1 = beta1; self.beta2 = beta2; self.eps = eps; self.weightDecay = weightDecay
     }
 
-    public func step(_ parameters: [Parameter]) {
+    public func step(_ parameters: [Parameter]) { step(parameters, workers: 1) }
+
+    public func step(_ parameters: [Parameter], workers: Int) {
         for p in parameters {
             let s = state[ObjectIdentifier(p)] ?? { let s = AdamMoments(count: p.count); state[ObjectIdentifier(p)] = s; return s }()
-            s.update(p, lr: lr, beta1: beta1, beta2: beta2, eps: eps, l2: weightDecay)
+            s.update(p, lr: lr, beta1: beta1, beta2: beta2, eps: eps, l2: weightDecay, workers: workers)
         }
     }
 }

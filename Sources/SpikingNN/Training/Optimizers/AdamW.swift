@@ -12,14 +12,16 @@ public final class AdamW: Optimizer {
         self.lr = lr; self.beta1 = beta1; self.beta2 = beta2; self.eps = eps; self.weightDecay = weightDecay
     }
 
-    public func step(_ parameters: [Parameter]) {
+    public func step(_ parameters: [Parameter]) { step(parameters, workers: 1) }
+
+    public func step(_ parameters: [Parameter], workers: Int) {
         for p in parameters {
             let s = state[ObjectIdentifier(p)] ?? { let s = AdamMoments(count: p.count); state[ObjectIdentifier(p)] = s; return s }()
             if weightDecay != 0 {
                 let k = 1 - lr * weightDecay
                 p.value.withUnsafeMutableBufferPointer { w in for i in w.indices { w[i] *= k } }
             }
-            s.update(p, lr: lr, beta1: beta1, beta2: beta2, eps: eps, l2: 0)
+            s.update(p, lr: lr, beta1: beta1, beta2: beta2, eps: eps, l2: 0, workers: workers)
         }
     }
 }

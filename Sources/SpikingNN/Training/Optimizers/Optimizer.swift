@@ -5,4 +5,10 @@
 /// objects every step.
 public protocol Optimizer: AnyObject {
     func step(_ parameters: [Parameter])
+    /// The same update with its elementwise work split over `workers` threads (same results).
+    func step(_ parameters: [Parameter], workers: Int)
+}
+
+extension Optimizer {
+    public func step(_ parameters: [Parameter], workers: Int) { step(parameters) }
 }

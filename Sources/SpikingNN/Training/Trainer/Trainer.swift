@@ -75,7 +75,7 @@ public final class Trainer {
                 case .spikes: model.backward(grad)
                 case .membrane: model.backward(gradMembrane: grad)
                 }
-                optimizer.step(parameters)
+                optimizer.step(parameters, workers: workers)
 
                 let count = hi - lo
                 history.batchLoss.append(loss)

@@ -1,4 +1,5 @@
 import SpikingNN
+import TensorCore
 import XCTest
 
 /// Two steps of each optimizer on p = 1 with gradients 0.5 then −1, against the torch equations
@@ -16,6 +17,23 @@ final class OptimizerTests: XCTestCase {
             out.append(p.value[0])
         }
         return out
+    }
+
+    /// A parameter over several 64K slices: the update split over workers equals the one-thread update.
+    func testAdamSplitOverWorkersGivesSameValues() {
+        let n = 150_000
+        func run(workers: Int, optimizer: any Optimizer) -> [Float] {
+            var rng = SeededRNG(seed: 4)
+            let p = Parameter(name: "w", shape: [n], value: (0..<n).map { _ in rng.nextFloat() - 0.5 })
+            for _ in 0..<3 {
+                p.grad = (0..<n).map { _ in rng.nextFloat() - 0.5 }
+                optimizer.step([p], workers: workers)
+            }
+            return p.value
+        }
+        XCTAssertEqual(run(workers: 2, optimizer: Adam(lr: 0.01, weightDecay: 0.1)), run(workers: 1, optimizer: Adam(lr: 0.01, weightDecay: 0.1)))
+        XCTAssertEqual(run(workers: 3, optimizer: AdamW(lr: 0.01)), run(workers: 1, optimizer: AdamW(lr: 0.01)))
+        XCTAssertNotEqual(run(workers: 2, optimizer: Adam(lr: 0.01)), run(workers: 2, optimizer: AdamW(lr: 0.01)))
     }
 
     func testAdamTwoSteps() {

@@ -149,7 +149,7 @@ final class LayerLinearTests: XCTestCase {
     /// several worker blocks and gradient groups; 70 outputs end in a partial tile.
     func testEventKernelCopiesAndWorkerCountsGiveSameBits() {
         let steps = 30, batch = 41, nIn = 131, nOut = 70
-        XCTAssertGreaterThan(batch, 2 * Linear.eventGroupElements(steps: steps), "three blocks at least")
+        XCTAssertGreaterThan(batch, 2 * Linear.eventGroupElements(steps: steps, batch: batch), "three blocks at least")
         var rng = SeededRNG(seed: 33)
         let p = (0..<batch * nIn).map { _ in [0.0, 0.1, 0.5, 0.9, 1.0][rng.nextInt(below: 5)] }
         var x = [Float](repeating: 0, count: steps * batch * nIn)

@@ -12,7 +12,9 @@ struct EventColumnGroup {
     init() {}
 
     /// Elements per group (and per `EventBlock`): about 512 rows of suffix sums (32 KB per 16-column tile).
-    static func elementsPerGroup(steps: Int) -> Int { max(1, 512 / max(1, steps)) }
+    /// At least 8 blocks when the batch allows (so that they spread evenly over 2, 4 or 8 workers),
+    /// and never fewer elements per block for more workers: results do not depend on the worker count.
+    static func elementsPerGroup(steps: Int, batch: Int) -> Int { max(1, min(512 / max(1, steps), (batch + 7) / 8)) }
 
     /// The rows of elements `first ..< first + elements` of `block`, transposed to lists per input.
     init(_ block: EventBlock, steps: Int, inputs: Int, first: Int, elements: Int) {

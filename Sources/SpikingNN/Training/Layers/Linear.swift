@@ -152,7 +152,7 @@ public final class Linear: Layer {
     }
 
     /// Batch elements per group of the event-driven weight gradient (their suffix sums fit L1).
-    public static func eventGroupElements(steps: Int) -> Int { EventColumnGroup.elementsPerGroup(steps: steps) }
+    public static func eventGroupElements(steps: Int, batch: Int) -> Int { EventColumnGroup.elementsPerGroup(steps: steps, batch: batch) }
 
     /// Event-driven `y = b + Σ W[active]`. Over a sequence `[T, B, in]`, row (t, b) starts from
     /// row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when that is fewer
@@ -162,7 +162,7 @@ public final class Linear: Layer {
         let rows = events.rows, nOut = outputs, nIn = inputs, batch = rows / steps
         // Blocks of a fixed number of batch elements (not one per worker), so that the gradient's
         // sums, grouped by block, run in the same order whatever the worker count.
-        let size = EventColumnGroup.elementsPerGroup(steps: steps), chunks = (batch + size - 1) / size
+        let size = EventColumnGroup.elementsPerGroup(steps: steps, batch: batch), chunks = (batch + size - 1) / size
         var blocks = [EventBlock](repeating: EventBlock(), count: chunks)
         let blockOut = UncheckedPointer(blocks.withUnsafeMutableBufferPointer { $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)! })
         var deltaRows = [Int](repeating: 0, count: chunks)
@@ -205,7 +205,7 @@ public final class Linear: Layer {
     /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
     private func eventWeightGradient(_ gradOutput: Tensor) {
         let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
-        let blocks = savedBlocks, size = EventColumnGroup.elementsPerGroup(steps: steps)
+        let blocks = savedBlocks, size = EventColumnGroup.elementsPerGroup(steps: steps, batch: batch)
         // Each block by input (its elements are few: their suffix sums fit L1).
         var all = [EventColumnGroup](repeating: EventColumnGroup(), count: blocks.count)
         all.withUnsafeMutableBufferPointer { gp in

@@ -43,7 +43,18 @@ struct EventBlock {
                                     let row = cur + (b - bLo) * words, last = prev + (b - bLo) * words
                                     row.update(repeating: 0, count: words)
                                     let lo = Int(op[r]), hi = Int(op[r + 1])
-                                    for e in lo..<hi { let i = Int(ip[e]); row[i >> 6] |= 1 << UInt64(i & 63) }
+                                    // Indices ascend (BinaryRows): each word's bits gather in a register, stored once.
+                                    var word = -1, bitsOfWord: UInt64 = 0
+                                    for e in lo..<hi {
+                                        let i = Int(ip[e])
+                                        if i >> 6 != word {
+                                            if word >= 0 { row[word] |= bitsOfWord }
+                                            word = i >> 6
+                                            bitsOfWord = 0
+                                        }
+                                        bitsOfWord |= 1 << UInt64(i & 63)
+                                    }
+                                    if word >= 0 { row[word] |= bitsOfWord }
                                     var switches = 0
                                     if t > 0 { for w in 0..<words { switches += (row[w] ^ last[w]).nonzeroBitCount } }
                                     if t > 0 && switches < hi - lo {

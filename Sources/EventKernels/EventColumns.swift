@@ -7,8 +7,8 @@
 public struct EventColumns {
     public var plus: UnsafePointer<Int32>
     public var minus: UnsafePointer<Int32>
-    public var plusCut: UnsafePointer<Int>
-    public var minusCut: UnsafePointer<Int>
+    public var plusCut: UnsafePointer<Int32>
+    public var minusCut: UnsafePointer<Int32>
     public var delta: UnsafePointer<Bool>
     public var inputs: Int
     public var firstElement: Int
@@ -17,7 +17,7 @@ public struct EventColumns {
     public var batch: Int
 
     @inlinable
-    public init(plus: UnsafePointer<Int32>, minus: UnsafePointer<Int32>, plusCut: UnsafePointer<Int>, minusCut: UnsafePointer<Int>,
+    public init(plus: UnsafePointer<Int32>, minus: UnsafePointer<Int32>, plusCut: UnsafePointer<Int32>, minusCut: UnsafePointer<Int32>,
                 delta: UnsafePointer<Bool>, inputs: Int, firstElement: Int, elements: Int, steps: Int, batch: Int) {
         self.plus = plus
         self.minus = minus

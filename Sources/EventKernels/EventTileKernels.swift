@@ -64,10 +64,10 @@ public enum EventTileKernels {
         }
         if let biasGrad { storeLanes(loadLanes(biasGrad + c0, count: n) + total, to: biasGrad + c0, count: n) }
         for i in 0..<g.inputs {
-            let onCount = g.plusCut[i + 1] - g.plusCut[i], offCount = g.minusCut[i + 1] - g.minusCut[i]
+            let onCount = Int(g.plusCut[i + 1] - g.plusCut[i]), offCount = Int(g.minusCut[i + 1] - g.minusCut[i])
             if onCount + offCount == 0 { continue }
-            let sum = gatherTileRow(tile: scratch, on: g.plus + g.plusCut[i], onCount: onCount,
-                                    off: g.minus + g.minusCut[i], offCount: offCount)
+            let sum = gatherTileRow(tile: scratch, on: g.plus + Int(g.plusCut[i]), onCount: onCount,
+                                    off: g.minus + Int(g.minusCut[i]), offCount: offCount)
             let dst = weightGrad + i * stride + c0
             storeLanes(loadLanes(dst, count: n) + sum, to: dst, count: n)
         }
@@ -97,10 +97,10 @@ public enum EventTileKernels {
             storeLanes(loadLanes(biasGrad + c1, count: nB) + totalB, to: biasGrad + c1, count: nB)
         }
         for i in 0..<g.inputs {
-            let onCount = g.plusCut[i + 1] - g.plusCut[i], offCount = g.minusCut[i + 1] - g.minusCut[i]
+            let onCount = Int(g.plusCut[i + 1] - g.plusCut[i]), offCount = Int(g.minusCut[i + 1] - g.minusCut[i])
             if onCount + offCount == 0 { continue }
-            let (sa, sb) = gatherTileRowPair(tiles: scratchA, scratchB, on: g.plus + g.plusCut[i], onCount: onCount,
-                                             off: g.minus + g.minusCut[i], offCount: offCount)
+            let (sa, sb) = gatherTileRowPair(tiles: scratchA, scratchB, on: g.plus + Int(g.plusCut[i]), onCount: onCount,
+                                             off: g.minus + Int(g.minusCut[i]), offCount: offCount)
             let dst = weightGrad + i * stride
             storeLanes(loadLanes(dst + c0, count: tileWidth) + sa, to: dst + c0, count: tileWidth)
             storeLanes(loadLanes(dst + c1, count: nB) + sb, to: dst + c1, count: nB)

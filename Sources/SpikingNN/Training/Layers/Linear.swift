@@ -16,9 +16,10 @@ import TensorCore
 /// from (t − 1, b) in fewer inputs than it has is computed as `y[t−1, b] + Σ_on W[i] − Σ_off W[i]`,
 /// and the weight gradient visits the same switched inputs against suffix sums of dY along each
 /// such chain (`X[t] = X[s] + Σ D[u]` ⇒ `Σ_t X[t]ᵀdY[t] = Σ_u D[u]ᵀ Σ_{t≥u} dY[t]`).
-/// The sums run by 16-column tiles (`EventTileKernels`; the weight packed so a tile's input rows
-/// are single cache lines; a chain's sum stays in registers over the steps), the tiles split over
-/// the workers, the gradient's suffix sums per group of a few batch elements gathered by input.
+/// The sums run by 16-column tiles, two per pass (`EventTileKernels`; the weight packed so a tile's
+/// input rows are single cache lines; a chain's sum stays in registers over the steps), the tile
+/// pairs split over the workers, the gradient's suffix sums per block of a few batch elements
+/// gathered by input.
 /// The kernels exist twice, for the package's AVX2 baseline and for AVX-512 (`kernels`, chosen
 /// by the CPU); both, and any worker count, give the same bits.
 /// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
@@ -37,7 +38,8 @@ public final class Linear: Layer {
     /// Largest fraction of ones for the event path under `.auto`.
     public var eventDensityLimit: Double = 0.6
     /// Fewest outputs for the event path under `.auto`: adding a short weight row per spike loses
-    /// to one sgemm (measured: a 1000→10 readout layer takes 5–6 ms per batch event-driven, 1–2 ms dense).
+    /// to one sgemm (measured: the forward of a 1000→10 readout layer takes 3.3 ms per basic-snn batch
+    /// event-driven, scan included, 0.8 ms dense).
     public var eventMinimumOutputs = 64
     /// Threads for the event-driven accumulation.
     public var workers: Int
@@ -159,7 +161,7 @@ public final class Linear: Layer {
     /// rows of W than the active set (rate-coded inputs stay on across steps).
     private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
                               bias: UnsafePointer<Float>, keep: Bool) -> [EventBlock] {
-        let rows = events.rows, nOut = outputs, nIn = inputs, batch = rows / steps
+        let rows = events.rows, nOut = outputs, batch = rows / steps
         // Blocks of a fixed number of batch elements (not one per worker), so that the gradient's
         // sums, grouped by block, run in the same order whatever the worker count.
         let size = EventColumnGroup.elementsPerGroup(steps: steps, batch: batch), chunks = (batch + size - 1) / size
@@ -205,14 +207,13 @@ public final class Linear: Layer {
     /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
     private func eventWeightGradient(_ gradOutput: Tensor) {
         let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
-        let blocks = savedBlocks, size = EventColumnGroup.elementsPerGroup(steps: steps, batch: batch)
+        let blocks = savedBlocks, size = blocks.map { $0.bHi - $0.bLo }.max() ?? 0
         // Each block by input (its elements are few: their suffix sums fit L1).
         var all = [EventColumnGroup](repeating: EventColumnGroup(), count: blocks.count)
         all.withUnsafeMutableBufferPointer { gp in
             let out = UncheckedPointer(gp.baseAddress!)
             parallelChunks(blocks.count, workers: workers) { c in
-                let blk = blocks[c]
-                out.p[c] = EventColumnGroup(blk, steps: steps, inputs: nIn, first: blk.bLo, elements: blk.bHi - blk.bLo)
+                out.p[c] = EventColumnGroup(blocks[c], inputs: nIn)
             }
         }
         // Then by fixed pairs of 16-column tiles split over the workers (each owns its columns of dW

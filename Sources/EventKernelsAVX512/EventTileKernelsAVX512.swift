@@ -50,3 +50,21 @@ public enum EventTileKernelsAVX512 {
                                       biasGrad: biasGrad)
     }
 }
+
+/// `EventRowKernels`' bodies compiled for x86-64-v4. Call only when
+/// `EventTileKernelsAVX512.isSupported`.
+public enum EventRowKernelsAVX512 {
+    public static func forward(offsets: UnsafePointer<Int32>, indices: UnsafePointer<Int32>, rows: Range<Int>,
+                               tile: UnsafePointer<Float>, bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
+                               stride: Int, c0: Int, n: Int) {
+        EventRowKernels.forwardBody(offsets: offsets, indices: indices, rows: rows, tile: tile, bias: bias, y: y,
+                                    stride: stride, c0: c0, n: n)
+    }
+
+    public static func gradient(offsets: UnsafePointer<Int32>, indices: UnsafePointer<Int32>, rows: Range<Int>,
+                                dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
+                                partial: UnsafeMutablePointer<Float>) -> TileLanes {
+        EventRowKernels.gradientBody(offsets: offsets, indices: indices, rows: rows, dy: dy, stride: stride, c0: c0, n: n,
+                                     partial: partial)
+    }
+}

@@ -79,8 +79,8 @@ final class BuildProcessTests: XCTestCase {
         let good = try Data(contentsOf: URL(fileURLWithPath: report + "/run.json"))
         let readme = try Data(contentsOf: URL(fileURLWithPath: report + "/README.md"))
 
-        // A longer build of another configuration, stopped with Ctrl-C while it trains.
-        let p = try start(dir, ["--set", "net.epochs=40"])
+        // A long build of another configuration (long even in release mode), stopped with Ctrl-C while it trains.
+        let p = try start(dir, ["--set", "net.epochs=4000"])
         Thread.sleep(forTimeInterval: 1.0)
         XCTAssertTrue(p.isRunning, "the build was still running when interrupted")
         p.interrupt()

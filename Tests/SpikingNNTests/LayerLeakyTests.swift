@@ -157,4 +157,30 @@ final class LayerLeakyTests: XCTestCase {
         XCTAssertEqual(a.shape, [4, 2, 3])
         XCTAssertTrue(leaky.parameters.isEmpty)
     }
+    /// `forwardEvents` (the hand-over to a following `Linear`) gives the same membrane and the
+    /// same spikes as `forward`, for both resets and any worker count; a membrane exactly at the
+    /// threshold does not fire; the backward afterwards is the same.
+    func testForwardEventsEqualsForwardSpikes() {
+        let steps = 7, batch = 5, f = 37
+        var x = randomCurrents(steps * batch * f, seed: 11).map { Float($0) }
+        x[3] = 1  // exactly θ at t = 0: no spike
+        let input = Tensor(shape: [steps, batch, f], storage: x)
+        let g = Tensor(shape: [steps, batch, f], storage: randomCurrents(steps * batch * f, seed: 12).map { Float($0) })
+        for reset in [LeakyReset.subtract, .zero] {
+            for workers in [1, 2, 3] {
+                let dense = Leaky(beta: 0.9, resetMechanism: reset, workers: workers)
+                let events = Leaky(beta: 0.9, resetMechanism: reset, workers: workers)
+                let s = dense.forward(input, training: true)
+                let e = events.forwardEvents(input, training: true)
+                XCTAssertEqual(e.rows, steps * batch)
+                XCTAssertEqual(e.columns, f)
+                XCTAssertEqual(e.dense(), s.storage, "\(reset), \(workers) workers")
+                XCTAssertEqual(events.lastMembrane, dense.lastMembrane)
+                XCTAssertEqual(s.storage[3], 0)
+                XCTAssertGreaterThan(e.indices.count, steps * batch)
+                XCTAssertLessThan(e.indices.count, steps * batch * f)
+                XCTAssertEqual(events.backward(g, needsInputGradient: true), dense.backward(g, needsInputGradient: true))
+            }
+        }
+    }
 }

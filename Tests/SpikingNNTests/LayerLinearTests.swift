@@ -177,6 +177,57 @@ final class LayerLinearTests: XCTestCase {
         print("event kernel copies compared: \(copies.map(\.rawValue).joined(separator: ", "))")
     }
 
+    /// Events handed to a narrow layer (fewer outputs than the tile-chain path needs) are summed
+    /// row by row: exactly the dense result for dyadic values, and the same bits for every kernel
+    /// copy and worker count (630 rows make three gradient blocks; 21 outputs two tiles).
+    func testRowPathForNarrowLayersEqualsDense() {
+        let steps = 9, batch = 70, nIn = 83, rows = steps * batch
+        XCTAssertGreaterThan(rows, 2 * 256)
+        let x = spikes(rows * nIn, density: 0.1, seed: 12)
+        let events = x.withUnsafeBufferPointer { BinaryRows.binary($0, rows: rows, columns: nIn, maxDensity: 1) }!
+        for nOut in [10, 21] {
+            for quantise in [true, false] {
+                var rng = SeededRNG(seed: 13)
+                let g = Tensor(shape: [steps, batch, nOut], storage: (0..<rows * nOut).map { _ in
+                    let v = Float(rng.nextDouble() * 2 - 1)
+                    return quantise ? (v * 64).rounded() / 64 : v
+                })
+                let (_, dense) = pair(inputs: nIn, outputs: nOut, quantise: quantise)
+                let yd = dense.forward(Tensor(shape: [steps, batch, nIn], storage: x), training: true)
+                let dxd = dense.backward(g, needsInputGradient: true)
+                var first: (Tensor, [Float], [Float])?
+                for kernels in EventKernelChoice.allCases.filter(\.isSupported) {
+                    for workers in [1, 2, 3] {
+                        let (row, _) = pair(inputs: nIn, outputs: nOut, quantise: quantise)
+                        row.path = .auto; row.workers = workers; row.kernels = kernels
+                        XCTAssertTrue(row.takesEvents)
+                        let y = row.forward(events: events, shape: [steps, batch, nIn], training: true)
+                        XCTAssertTrue(row.lastForwardWasEventDriven)
+                        let dx = row.backward(g, needsInputGradient: true)
+                        XCTAssertEqual(dx, dxd)
+                        if quantise {
+                            XCTAssertEqual(y, yd, "\(nOut) outputs, \(kernels) × \(workers)")
+                            XCTAssertEqual(row.weight.grad, dense.weight.grad)
+                            XCTAssertEqual(row.bias!.grad, dense.bias!.grad)
+                        } else {
+                            for (a, b) in zip(y.storage, yd.storage) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+                            for (a, b) in zip(row.weight.grad, dense.weight.grad) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+                            for (a, b) in zip(row.bias!.grad, dense.bias!.grad) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+                        }
+                        if let first {
+                            XCTAssertEqual(y, first.0)
+                            XCTAssertEqual(row.weight.grad, first.1)
+                            XCTAssertEqual(row.bias!.grad, first.2)
+                        } else {
+                            first = (y, row.weight.grad, row.bias!.grad)
+                        }
+                    }
+                }
+                XCTAssertGreaterThan(dense.weight.grad.filter { $0 != 0 }.count, nIn * nOut / 2)
+            }
+        }
+    }
+
     func testAutoPathPicksEventsOnlyForSparseBinaryInput() {
         var rng = SeededRNG(seed: 3)
         let narrow = Linear(inputs: 50, outputs: 4, rng: &rng)
@@ -256,6 +307,39 @@ final class LayerActivationTests: XCTestCase {
         let y = f.forward(Tensor(shape: [2, 3, 2, 2], storage: x.storage), training: true)
         XCTAssertEqual(y.shape, [2, 3, 4])
         XCTAssertEqual(f.backward(y, needsInputGradient: true).shape, [2, 3, 2, 2])
+    }
+
+    /// Sequential hands a hidden Leaky layer's spikes to the next Linear as events; with dyadic
+    /// weights the output is exactly that of the same network on the dense path, the gradients
+    /// agree to rounding.
+    func testSequentialEventHandOverEqualsDense() {
+        func model(dense: Bool) -> Sequential {
+            var rng = SeededRNG(seed: 17)
+            let layers: [any Layer] = [Linear(inputs: 30, outputs: 80, rng: &rng), Leaky(beta: 0.9),
+                                       Linear(inputs: 80, outputs: 70, rng: &rng), Leaky(beta: 0.9),
+                                       Linear(inputs: 70, outputs: 10, rng: &rng), Leaky(beta: 0.8, output: .membrane)]
+            for case let l as Linear in layers {
+                l.weight.value = l.weight.value.map { ($0 * 256).rounded() / 256 }
+                l.bias!.value = l.bias!.value.map { ($0 * 256).rounded() / 256 }
+                if dense { l.path = .dense }
+            }
+            return Sequential(layers, inputFeatures: 30)
+        }
+        let fast = model(dense: false), slow = model(dense: true)
+        var rng = SeededRNG(seed: 18)
+        let x = Tensor(shape: [12, 6, 30], storage: (0..<12 * 6 * 30).map { _ in rng.nextDouble() < 0.4 ? 1 : 0 })
+        let yf = fast.forward(x, training: true), ys = slow.forward(x, training: true)
+        XCTAssertEqual(yf, ys)
+        XCTAssertTrue((fast.layers[2] as! Linear).lastForwardWasEventDriven, "tile-chain path from events")
+        XCTAssertTrue((fast.layers[4] as! Linear).lastForwardWasEventDriven, "row path from events")
+        XCTAssertFalse((slow.layers[4] as! Linear).lastForwardWasEventDriven)
+        let g = Tensor(shape: [12, 6, 10], storage: (0..<720).map { _ in Float(rng.nextDouble() - 0.5) })
+        fast.zeroGrad(); slow.zeroGrad()
+        fast.backward(gradMembrane: g); slow.backward(gradMembrane: g)
+        for (a, b) in zip(fast.parameters, slow.parameters) {
+            XCTAssertGreaterThan(b.grad.filter { $0 != 0 }.count, 0, b.name)
+            for (u, v) in zip(a.grad, b.grad) { XCTAssertEqual(u, v, accuracy: 1e-4 * max(1, abs(v)), a.name) }
+        }
     }
 
     func testSequentialLinearLeakyLinearLeaky() {

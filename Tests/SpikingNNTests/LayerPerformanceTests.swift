@@ -43,6 +43,18 @@ final class LayerPerformanceTests: XCTestCase {
             }
             print(String(format: "LayerPerformance scan %@: %.2f ms", name, ts.sorted()[4]))
         }
+        // The hidden Leaky layer's two forwards: Float spikes, and spikes as events for l2.
+        let current = l1.forward(input, training: false)
+        for (name, run) in [("Float spikes", { _ = n1.forward(current, training: true) }),
+                            ("events", { _ = n1.forwardEvents(current, training: true) })] as [(String, () -> Void)] {
+            var ts = [Double]()
+            for _ in 0..<9 {
+                let t0 = Date()
+                run()
+                ts.append(Date().timeIntervalSince(t0) * 1000)
+            }
+            print(String(format: "LayerPerformance leaky forward, %@: %.2f ms", name, ts.sorted()[4]))
+        }
         let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
         for path in (mode == "both" ? ["auto", "dense"] : [mode]) {
             l1.path = Linear.Path(rawValue: path) ?? .auto
@@ -55,7 +67,18 @@ final class LayerPerformanceTests: XCTestCase {
                 model.zeroGrad()
                 var h = input
                 var stamps = [Date]()
-                for layer in model.layers { h = layer.forward(h, training: true); stamps.append(Date()) }
+                // As Sequential runs them: the hidden Leaky layer hands its spikes to l2 as events.
+                var events: BinaryRows?
+                for layer in model.layers {
+                    if let events, layer === l2 {
+                        h = l2.forward(events: events, shape: h.shape, training: true)
+                    } else if layer === n1 && l2.takesEvents {
+                        events = n1.forwardEvents(h, training: true)
+                    } else {
+                        h = layer.forward(h, training: true)
+                    }
+                    stamps.append(Date())
+                }
                 let mid = Date()
                 var g = Tensor(repeating: 1 / Float(h.count), shape: h.shape)
                 for (i, layer) in model.layers.enumerated().reversed() {

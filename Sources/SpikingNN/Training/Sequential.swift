@@ -19,18 +19,36 @@ public final class Sequential {
     public var outputFeatures: Int { layers.reduce(inputFeatures) { $1.outputFeatures($0) } }
 
     /// `[T, B, inputFeatures]` → `[T, B, outputFeatures]`; every layer's output is kept by the
-    /// layer itself when training.
+    /// layer itself when training. A spiking `Leaky` layer followed by a `Linear` one hands its
+    /// spikes over as events (`Leaky.forwardEvents`), with no Float spike tensor in between.
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        layers.reduce(x) { $1.forward($0, training: training) }
+        forward(from: 0, x, training: training)
     }
 
     /// The same on a binary input given as events (`shape` `[T, B, inputFeatures]`): a first
     /// `Linear` takes them as they are, any other first layer gets the Float tensor.
     public func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
-        guard let first = layers.first else { return Tensor(shape: shape, storage: events.dense()) }
-        let h = (first as? Linear)?.forward(events: events, shape: shape, training: training)
-            ?? first.forward(Tensor(shape: shape, storage: events.dense()), training: training)
-        return layers.dropFirst().reduce(h) { $1.forward($0, training: training) }
+        guard let first = layers.first as? Linear else {
+            return forward(Tensor(shape: shape, storage: events.dense()), training: training)
+        }
+        return forward(from: 1, first.forward(events: events, shape: shape, training: training), training: training)
+    }
+
+    /// Layers `start...` on `x`.
+    private func forward(from start: Int, _ x: Tensor, training: Bool) -> Tensor {
+        var h = x, i = start
+        while i < layers.count {
+            if i + 1 < layers.count, x.rank == 3, let leaky = layers[i] as? Leaky, leaky.output == .spikes,
+               let next = layers[i + 1] as? Linear, next.takesEvents {
+                let spikes = leaky.forwardEvents(h, training: training)
+                h = next.forward(events: spikes, shape: h.shape, training: training)
+                i += 2
+            } else {
+                h = layers[i].forward(h, training: training)
+                i += 1
+            }
+        }
+        return h
     }
 
     /// Back-propagates dL/d(output) through every layer (the first layer skips its input gradient).

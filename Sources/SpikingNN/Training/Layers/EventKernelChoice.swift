@@ -47,6 +47,28 @@ public enum EventKernelChoice: String, Sendable, CaseIterable {
         }
     }
 
+    func rowForward(offsets: UnsafePointer<Int32>, indices: UnsafePointer<Int32>, rows: Range<Int>, tile: UnsafePointer<Float>,
+                    bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
+        switch self {
+        case .baseline:
+            EventRowKernels.forward(offsets: offsets, indices: indices, rows: rows, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
+        case .avx512:
+            EventRowKernelsAVX512.forward(offsets: offsets, indices: indices, rows: rows, tile: tile, bias: bias, y: y,
+                                          stride: stride, c0: c0, n: n)
+        }
+    }
+
+    func rowGradient(offsets: UnsafePointer<Int32>, indices: UnsafePointer<Int32>, rows: Range<Int>, dy: UnsafePointer<Float>,
+                     stride: Int, c0: Int, n: Int, partial: UnsafeMutablePointer<Float>) -> TileLanes {
+        switch self {
+        case .baseline:
+            EventRowKernels.gradient(offsets: offsets, indices: indices, rows: rows, dy: dy, stride: stride, c0: c0, n: n, partial: partial)
+        case .avx512:
+            EventRowKernelsAVX512.gradient(offsets: offsets, indices: indices, rows: rows, dy: dy, stride: stride, c0: c0, n: n,
+                                           partial: partial)
+        }
+    }
+
     func gradient(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
                   scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>?) {
         switch self {

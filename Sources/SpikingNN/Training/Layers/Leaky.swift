@@ -141,25 +141,10 @@ public final class Leaky: MembraneRecording {
                         let lo = c * size, hi = min(n, lo + size)
                         if lo >= hi { return }
                         for t in 0..<steps {
-                            let row = t * n
-                            if t == 0 {
-                                for i in lo..<hi { ub.p[i] = xb[i] }
-                                if wantSpikes { for i in lo..<hi { sb.p[i] = LeakyMath.heaviside(xb[i] - th) } }
-                            } else if reset == .subtract {
-                                for i in lo..<hi {
-                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                           threshold: th, reset: .subtract)
-                                    ub.p[row + i] = v
-                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
-                                }
-                            } else {
-                                for i in lo..<hi {
-                                    let v = LeakyMath.step(uPrev: ub.p[row - n + i], input: xb[row + i], beta: b,
-                                                           threshold: th, reset: .zero)
-                                    ub.p[row + i] = v
-                                    if wantSpikes { sb.p[row + i] = LeakyMath.heaviside(v - th) }
-                                }
-                            }
+                            let row = t * n + lo
+                            Self.membraneStep(ub.p + row, input: xb + row, previous: t == 0 ? nil : UnsafePointer(ub.p + row - n),
+                                              count: hi - lo, beta: b, threshold: th, reset: reset)
+                            if wantSpikes { for i in row..<(row + hi - lo) { sb.p[i] = LeakyMath.heaviside(ub.p[i] - th) } }
                         }
                     }
                 }
@@ -167,6 +152,115 @@ public final class Leaky: MembraneRecording {
         }
         lastMembrane = Tensor(shape: x.shape, storage: u)
         return wantSpikes ? Tensor(shape: x.shape, storage: s) : lastMembrane
+    }
+
+    /// `forward` for a hidden layer whose spikes feed a `Linear` layer: the same membrane
+    /// (`lastMembrane`) and the same spikes, returned as events (`BinaryRows`, row t·B + b, F
+    /// columns) instead of a Float tensor. Batch elements are split over the workers.
+    public func forwardEvents(_ x: Tensor, training: Bool) -> BinaryRows {
+        precondition(x.rank == 3, "leaky expects [T, B, F], got \(x.shape)")
+        precondition(output == .spikes, "leaky: events need spike output")
+        let steps = x.shape[0], batch = x.shape[1], f = x.shape[2], n = batch * f, rows = steps * batch
+        let b = LeakyMath.clampedBeta(beta.value[0]), th = threshold.value[0], reset = resetMechanism
+        forwardBeta = beta.value[0]; forwardThreshold = th
+        var u = uninitializedFloats(steps * n)
+        let parts = max(1, min(batch, workers <= 1 ? 1 : workers * 4))
+        var offsets = [Int32](repeating: 0, count: rows + 1)
+        var lists = [[Int32]](repeating: [], count: parts)
+        x.storage.withUnsafeBufferPointer { xp in
+            u.withUnsafeMutableBufferPointer { up in
+                offsets.withUnsafeMutableBufferPointer { op in
+                    lists.withUnsafeMutableBufferPointer { lp in
+                        let xb = xp.baseAddress!, ub = UncheckedPointer(up.baseAddress!)
+                        let counts = UncheckedPointer(op.baseAddress!), out = UncheckedPointer(lp.baseAddress!)
+                        parallelChunks(parts, workers: workers) { c in
+                            let bLo = c * batch / parts, bHi = (c + 1) * batch / parts
+                            let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: f)
+                            defer { flags.deallocate() }
+                            out.p[c] = [Int32](unsafeUninitializedCapacity: max(1, (bHi - bLo) * steps * f)) { buf, used in
+                                used = 0
+                                for t in 0..<steps {
+                                    for e in bLo..<bHi {
+                                        let row = t * n + e * f
+                                        Self.membraneStep(ub.p + row, input: xb + row,
+                                                          previous: t == 0 ? nil : UnsafePointer(ub.p + row - n),
+                                                          count: f, beta: b, threshold: th, reset: reset)
+                                        let found = Self.appendSpikes(ub.p + row, count: f, threshold: th, flags: flags,
+                                                                      to: buf.baseAddress! + used)
+                                        counts.p[t * batch + e + 1] = Int32(found)  // a count for now; summed below
+                                        used += found
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for r in 0..<rows { offsets[r + 1] += offsets[r] }
+        var indices = [Int32](repeating: 0, count: Int(offsets[rows]))
+        indices.withUnsafeMutableBufferPointer { ip in
+            offsets.withUnsafeBufferPointer { op in
+                let dst = UncheckedPointer(ip.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!), offs = op.baseAddress!
+                parallelChunks(parts, workers: workers) { c in
+                    let bLo = c * batch / parts, bHi = (c + 1) * batch / parts
+                    lists[c].withUnsafeBufferPointer { src in
+                        var k = 0
+                        for t in 0..<steps {
+                            for e in bLo..<bHi {
+                                let r = t * batch + e, lo = Int(offs[r]), count = Int(offs[r + 1]) - lo
+                                if count > 0 { (dst.p + lo).update(from: src.baseAddress! + k, count: count) }
+                                k += count
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        lastMembrane = Tensor(shape: x.shape, storage: u)
+        return BinaryRows(rows: rows, columns: f, rowOffsets: offsets, indices: indices)
+    }
+
+    /// One step of `count` neurons: `u[i] = step(previous[i], input[i])`, or `input[i]` at the first
+    /// step (`previous` nil).
+    @inline(__always)
+    private static func membraneStep(_ u: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, previous: UnsafePointer<Float>?,
+                                     count: Int, beta: Float, threshold: Float, reset: LeakyReset) {
+        guard let previous else { u.update(from: input, count: count); return }
+        switch reset {
+        case .subtract:
+            for i in 0..<count {
+                u[i] = LeakyMath.step(uPrev: previous[i], input: input[i], beta: beta, threshold: threshold, reset: .subtract)
+            }
+        case .zero:
+            for i in 0..<count {
+                u[i] = LeakyMath.step(uPrev: previous[i], input: input[i], beta: beta, threshold: threshold, reset: .zero)
+            }
+        }
+    }
+
+    /// Writes the indices i < `count` with `H(u[i] − θ) = 1` to `out`, ascending; returns how many.
+    /// The flags are made a row at a time as bytes (vectorised), then read eight at a time.
+    @inline(__always)
+    private static func appendSpikes(_ u: UnsafePointer<Float>, count: Int, threshold: Float, flags: UnsafeMutablePointer<UInt8>,
+                                     to out: UnsafeMutablePointer<Int32>) -> Int {
+        for i in 0..<count { flags[i] = u[i] - threshold > 0 ? 1 : 0 }
+        var used = 0, i = 0
+        while i + 8 <= count {
+            var word = UnsafeRawPointer(flags + i).loadUnaligned(as: UInt64.self)
+            while word != 0 {
+                out[used] = Int32(i + word.trailingZeroBitCount >> 3)
+                used += 1
+                word &= word - 1
+            }
+            i += 8
+        }
+        while i < count {
+            out[used] = Int32(i)
+            used += Int(flags[i])
+            i += 1
+        }
+        return used
     }
 
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {

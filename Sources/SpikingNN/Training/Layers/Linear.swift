@@ -22,6 +22,10 @@ import TensorCore
 /// gathered by input.
 /// The kernels exist twice, for the package's AVX2 baseline and for AVX-512 (`kernels`, chosen
 /// by the CPU); both, and any worker count, give the same bits.
+/// Binary input handed over as events (`forward(events:shape:training:)`, e.g. a `Leaky` layer's
+/// spikes) into fewer than `eventMinimumOutputs` outputs is summed row by row instead
+/// (`EventRowKernels`; the weight gradient scattered per fixed block of rows, the blocks added in
+/// order): a 1000→10 readout then needs neither sgemm nor a Float copy of the spikes.
 /// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
 /// forces either; results agree to float rounding, exactly for dyadic-quantised values).
 public final class Linear: Layer {
@@ -50,11 +54,17 @@ public final class Linear: Layer {
     /// Rows of the latest event-driven forward computed from the previous step's row (changes only).
     public private(set) var lastDeltaRows = 0
 
-    private var savedInput: Tensor?
-    /// Whether the saved forward is event-driven (`savedBlocks`; the BinaryRows are not kept).
-    private var savedEventDriven = false
-    private var savedBlocks: [EventBlock] = []
-    private var savedSteps = 1
+    /// What the latest training forward kept for the backward.
+    private enum Saved {
+        case nothing
+        /// The Float input (sgemm path).
+        case input(Tensor)
+        /// The event chains by block of batch elements, over `steps` steps (tile-chain path).
+        case blocks([EventBlock], steps: Int)
+        /// The input's events (row path).
+        case rows(BinaryRows)
+    }
+    private var saved = Saved.nothing
     private var savedShape: [Int] = []
 
     public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2) {
@@ -101,23 +111,27 @@ public final class Linear: Layer {
                 }
             }
         }
-        savedInput = training ? x : nil
-        savedEventDriven = false; savedBlocks = []; lastDeltaRows = 0
+        saved = training ? .input(x) : .nothing
+        lastDeltaRows = 0
         lastForwardWasEventDriven = false
         return Tensor(shape: Array(x.shape.dropLast()) + [nOut], storage: y)
     }
 
     /// The same layer on binary input given as events (`shape` `[T, B, in]`, `events` its `T·B`
-    /// rows), e.g. straight from `RateEncoder.encodeEvents`: no Float input is made unless the
-    /// dense path is chosen (`path`, or under `.auto` too few outputs or too many events).
+    /// rows), e.g. straight from `RateEncoder.encodeEvents` or a `Leaky` layer: no Float input is
+    /// made unless the dense path is chosen (`path`, or under `.auto` too many events). Fewer than
+    /// `eventMinimumOutputs` outputs take the row path.
     public func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
         precondition(shape.count >= 2 && shape.last == inputs && events.columns == inputs
                      && events.rows * inputs == shape.reduce(1, *), "\(summary): events \(events.rows)×\(events.columns) for \(shape)")
-        let eventDriven = path == .event
-            || (path == .auto && outputs >= eventMinimumOutputs && events.density <= eventDensityLimit)
+        let eventDriven = path == .event || (path == .auto && events.density <= eventDensityLimit)
         guard eventDriven else { return forward(Tensor(shape: shape, storage: events.dense()), training: training) }
+        if outputs < eventMinimumOutputs { return rowEventForward(events, shape: shape, training: training) }
         return eventDrivenForward(events, shape: shape, training: training)
     }
+
+    /// Whether `forward(events:shape:training:)` may pay off: false when the dense path is forced.
+    public var takesEvents: Bool { path != .dense }
 
     /// `bias` copied into every one of `rows` output rows (zeros without bias).
     private func biasRows(_ rows: Int) -> [Float] {
@@ -138,17 +152,16 @@ public final class Linear: Layer {
         var y = uninitializedFloats(events.rows * outputs)
         let steps = shape.count == 3 ? shape[0] : 1
         let b = bias?.value ?? [Float](repeating: 0, count: outputs)
+        var blocks: [EventBlock] = []
         y.withUnsafeMutableBufferPointer { yp in
             weight.value.withUnsafeBufferPointer { wp in
                 b.withUnsafeBufferPointer { bp in
-                    savedBlocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
-                                               w: wp.baseAddress!, bias: bp.baseAddress!, keep: training)
+                    blocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
+                                          w: wp.baseAddress!, bias: bp.baseAddress!, keep: training)
                 }
             }
         }
-        savedSteps = steps
-        savedEventDriven = training
-        savedInput = nil
+        saved = training ? .blocks(blocks, steps: steps) : .nothing
         lastForwardWasEventDriven = true
         return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
@@ -205,9 +218,9 @@ public final class Linear: Layer {
     /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. Within a chain of delta rows
     /// `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with `C[u]` the suffix
     /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
-    private func eventWeightGradient(_ gradOutput: Tensor) {
-        let nOut = outputs, nIn = inputs, steps = savedSteps, batch = gradOutput.count / nOut / steps
-        let blocks = savedBlocks, size = blocks.map { $0.bHi - $0.bLo }.max() ?? 0
+    private func eventWeightGradient(_ gradOutput: Tensor, blocks: [EventBlock], steps: Int) {
+        let nOut = outputs, nIn = inputs, batch = gradOutput.count / nOut / steps
+        let size = blocks.map { $0.bHi - $0.bLo }.max() ?? 0
         // Each block by input (its elements are few: their suffix sums fit L1).
         var all = [EventColumnGroup](repeating: EventColumnGroup(), count: blocks.count)
         all.withUnsafeMutableBufferPointer { gp in
@@ -249,6 +262,103 @@ public final class Linear: Layer {
         }
     }
 
+    /// Rows per block of the row path's weight gradient (fixed, so its sums run in the same order
+    /// whatever the worker count).
+    static let rowGradientBlock = 256
+
+    /// The row path's forward: `y[r] = b + Σ_{i active in r} W[i]`, rows split over the workers.
+    private func rowEventForward(_ events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
+        savedShape = shape
+        let rows = events.rows, nOut = outputs
+        var y = uninitializedFloats(rows * nOut)
+        let packed = PackedColumnTiles(rows: inputs, columns: nOut)
+        weight.value.withUnsafeBufferPointer { packed.pack($0.baseAddress!, tiles: 0..<packed.tiles) }
+        let b = bias?.value ?? [Float](repeating: 0, count: nOut)
+        let parts = max(1, min(rows, workers * 4)), kernels = kernels
+        y.withUnsafeMutableBufferPointer { yp in
+            b.withUnsafeBufferPointer { bp in
+                events.rowOffsets.withUnsafeBufferPointer { op in
+                    events.indices.withUnsafeBufferPointer { ip in
+                        let out = UncheckedPointer(yp.baseAddress!), offsets = op.baseAddress!
+                        let indices = ip.baseAddress ?? offsets, biasValues = bp.baseAddress!
+                        parallelChunks(parts, workers: workers) { part in
+                            let range = (part * rows / parts)..<((part + 1) * rows / parts)
+                            for j in 0..<packed.tiles {
+                                let c0 = j * tileWidth
+                                kernels.rowForward(offsets: offsets, indices: indices, rows: range, tile: packed.tile(j),
+                                                   bias: biasValues, y: out.p, stride: nOut, c0: c0, n: min(tileWidth, nOut - c0))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        saved = training ? .rows(events) : .nothing
+        lastDeltaRows = 0
+        lastForwardWasEventDriven = true
+        return Tensor(shape: Array(shape.dropLast()) + [nOut], storage: y)
+    }
+
+    /// The row path's `dW += Xᵀ·dY` and `db += Σ dY`: each fixed block of rows scatters its dY rows
+    /// onto the inputs it lists (a packed partial per block), then the partials are added in block order.
+    private func rowWeightGradient(_ gradOutput: Tensor, events: BinaryRows) {
+        let nIn = inputs, nOut = outputs, rows = events.rows, tiles = (nOut + tileWidth - 1) / tileWidth
+        let blocks = (rows + Self.rowGradientBlock - 1) / Self.rowGradientBlock, partSize = tiles * nIn * tileWidth
+        var partials = [Float](repeating: 0, count: blocks * partSize)
+        var totals = [Float](repeating: 0, count: blocks * tiles * tileWidth)
+        let kernels = kernels
+        gradOutput.storage.withUnsafeBufferPointer { gp in
+            partials.withUnsafeMutableBufferPointer { pp in
+                totals.withUnsafeMutableBufferPointer { tp in
+                    events.rowOffsets.withUnsafeBufferPointer { op in
+                        events.indices.withUnsafeBufferPointer { ip in
+                            let part = UncheckedPointer(pp.baseAddress!), total = UncheckedPointer(tp.baseAddress!)
+                            let offsets = op.baseAddress!, indices = ip.baseAddress ?? offsets, dy = gp.baseAddress!
+                            parallelChunks(blocks, workers: workers) { blk in
+                                let range = (blk * Self.rowGradientBlock)..<min(rows, (blk + 1) * Self.rowGradientBlock)
+                                for j in 0..<tiles {
+                                    let c0 = j * tileWidth
+                                    let sum = kernels.rowGradient(offsets: offsets, indices: indices, rows: range, dy: dy, stride: nOut,
+                                                                  c0: c0, n: min(tileWidth, nOut - c0),
+                                                                  partial: part.p + blk * partSize + j * nIn * tileWidth)
+                                    storeLanes(sum, to: total.p + (blk * tiles + j) * tileWidth, count: tileWidth)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let parts = max(1, min(nIn, workers * 4))
+        partials.withUnsafeBufferPointer { pp in
+            weight.grad.withUnsafeMutableBufferPointer { gw in
+                let grad = UncheckedPointer(gw.baseAddress!), part = pp.baseAddress!
+                parallelChunks(parts, workers: workers) { c in
+                    for i in (c * nIn / parts)..<((c + 1) * nIn / parts) {
+                        for j in 0..<tiles {
+                            let c0 = j * tileWidth, n = min(tileWidth, nOut - c0), offset = (j * nIn + i) * tileWidth
+                            var sum = TileLanes()
+                            for blk in 0..<blocks { sum += loadLanes(part + blk * partSize + offset, count: tileWidth) }
+                            let dst = grad.p + i * nOut + c0
+                            storeLanes(loadLanes(dst, count: n) + sum, to: dst, count: n)
+                        }
+                    }
+                }
+            }
+        }
+        withBiasGradient { db in
+            guard let db else { return }
+            for j in 0..<tiles {
+                let c0 = j * tileWidth, n = min(tileWidth, nOut - c0)
+                var sum = TileLanes()
+                totals.withUnsafeBufferPointer { tp in
+                    for blk in 0..<blocks { sum += loadLanes(tp.baseAddress! + (blk * tiles + j) * tileWidth, count: tileWidth) }
+                }
+                storeLanes(loadLanes(db + c0, count: n) + sum, to: db + c0, count: n)
+            }
+        }
+    }
+
     /// `body` with the bias gradient's storage (nil without bias).
     private func withBiasGradient(_ body: (UnsafeMutablePointer<Float>?) -> Void) {
         guard let bias else { return body(nil) }
@@ -258,17 +368,21 @@ public final class Linear: Layer {
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
         let rows = gradOutput.count / outputs, nOut = outputs, nIn = inputs
         precondition(gradOutput.shape == Array(savedShape.dropLast()) + [nOut], "\(summary): gradient \(gradOutput.shape)")
-        precondition(savedInput != nil || savedEventDriven, "\(summary): backward without a training forward")
-        if let bias, !savedEventDriven {
-            gradOutput.storage.withUnsafeBufferPointer { gp in
-                bias.grad.withUnsafeMutableBufferPointer { bp in
-                    for r in 0..<rows { for j in 0..<nOut { bp[j] += gp[r * nOut + j] } }
+        switch saved {
+        case .nothing:
+            preconditionFailure("\(summary): backward without a training forward")
+        case .blocks(let blocks, let steps):  // the event kernels add the bias gradient too
+            eventWeightGradient(gradOutput, blocks: blocks, steps: steps)
+        case .rows(let events):
+            rowWeightGradient(gradOutput, events: events)
+        case .input(let x):
+            if let bias {
+                gradOutput.storage.withUnsafeBufferPointer { gp in
+                    bias.grad.withUnsafeMutableBufferPointer { bp in
+                        for r in 0..<rows { for j in 0..<nOut { bp[j] += gp[r * nOut + j] } }
+                    }
                 }
             }
-        }
-        if savedEventDriven {  // the event kernel adds the bias gradient too
-            eventWeightGradient(gradOutput)
-        } else if let x = savedInput {
             x.storage.withUnsafeBufferPointer { xp in
                 gradOutput.storage.withUnsafeBufferPointer { gp in
                     weight.grad.withUnsafeMutableBufferPointer { dwp in

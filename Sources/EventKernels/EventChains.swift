@@ -1,9 +1,9 @@
-/// One worker's block of event rows, as the tile kernels read it: batch elements
+/// One block of event rows, as the tile kernels read it: batch elements
 /// `firstElement ..< firstElement + elements` over `steps` steps, local row
-/// `k = t · elements + (b − firstElement)` (global row `t · batch + b`). Row k's inputs are
-/// `on[onCut[k] ..< onCut[k + 1]]` (and the same in `off`); a row with
-/// `delta[k]` lists the inputs that switched on/off since the previous step, any other row all
-/// its active inputs (in `on`).
+/// `k = t · elements + (b − firstElement)` (global row `t · batch + b`), then each element's
+/// reference row at `referenceRow(b)`. Row k's inputs are `on[onCut[k] ..< onCut[k + 1]]` (and the
+/// same in `off`); a row with `delta[k]` lists the inputs active but not in its element's reference
+/// row (`on`) and those in it but not active (`off`), any other row all its active inputs (in `on`).
 public struct EventChains {
     public var on: UnsafePointer<Int32>
     public var off: UnsafePointer<Int32>
@@ -27,5 +27,23 @@ public struct EventChains {
         self.elements = elements
         self.steps = steps
         self.batch = batch
+    }
+
+    /// Local index of element b's reference row.
+    @inlinable @inline(__always)
+    public func referenceRow(_ b: Int) -> Int { steps * elements + (b - firstElement) }
+
+    /// `Σ_on tile[i] − Σ_off tile[i]` over row k's lists.
+    @inlinable @inline(__always)
+    public func gather(tile: UnsafePointer<Float>, row k: Int) -> TileLanes {
+        gatherTileRow(tile: tile, on: on + onCut[k], onCount: onCut[k + 1] - onCut[k], off: off + offCut[k],
+                      offCount: offCut[k + 1] - offCut[k])
+    }
+
+    /// `gather` over two tiles at once.
+    @inlinable @inline(__always)
+    public func gatherPair(tiles a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, row k: Int) -> (TileLanes, TileLanes) {
+        gatherTileRowPair(tiles: a, b, on: on + onCut[k], onCount: onCut[k + 1] - onCut[k], off: off + offCut[k],
+                          offCount: offCut[k + 1] - offCut[k])
     }
 }

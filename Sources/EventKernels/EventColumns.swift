@@ -1,9 +1,9 @@
-/// A group of event chains by input, as the gradient kernel reads it: batch elements
+/// A group of event rows by input, as the gradient kernel reads it: batch elements
 /// `firstElement ..< firstElement + elements` over `steps` steps, local row
-/// `k = t · elements + (b − firstElement)` (global row `t · batch + b`). Input i switched on (or
-/// was active in a chain's first row) in rows `plus[plusCut[i] ..< plusCut[i + 1]]` and switched
-/// off in rows `minus[minusCut[i] ..< minusCut[i + 1]]`; `delta[k]` tells whether row k continues
-/// the chain of row k − elements.
+/// `k = t · elements + (b − firstElement)` (global row `t · batch + b`), then each element's
+/// reference row at `referenceRow(b)` (see `EventChains`). Input i is listed `on` in rows
+/// `plus[plusCut[i] ..< plusCut[i + 1]]` and `off` in rows `minus[minusCut[i] ..< minusCut[i + 1]]`;
+/// `delta[k]` tells whether row k is relative to its element's reference row.
 public struct EventColumns {
     public var plus: UnsafePointer<Int32>
     public var minus: UnsafePointer<Int32>
@@ -30,4 +30,8 @@ public struct EventColumns {
         self.steps = steps
         self.batch = batch
     }
+
+    /// Local index of element b's reference row.
+    @inlinable @inline(__always)
+    public func referenceRow(_ b: Int) -> Int { steps * elements + (b - firstElement) }
 }

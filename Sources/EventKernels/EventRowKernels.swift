@@ -1,4 +1,4 @@
-/// Row-by-row event sums of a narrow `Linear` layer (fewer outputs than make the tile-chain path
+/// Row-by-row event sums of a narrow `Linear` layer (fewer outputs than make the tile path
 /// pay, e.g. a 1000→10 readout fed with a hidden layer's spikes), over one 16-column tile
 /// (columns `c0 ..< c0 + n` of row-major matrices with `stride` columns). Row r's active inputs
 /// are `indices[offsets[r] ..< offsets[r + 1]]` (CSR without values).

@@ -3,22 +3,19 @@
 /// `EventKernelsAVX512` compiles the same code for AVX-512 (per lane the adds run in the same
 /// order: both copies give the same bits).
 public enum EventTileKernels {
-    /// `y[t, b] = bias + Σ_{i active in (t, b)} W[i]` for one block of event chains (`tile` is the
-    /// weight's packed tile): each batch element's chain is summed in registers over the steps, a
-    /// delta row adding its switches to the previous row's sum.
+    /// `y[t, b] = bias + Σ_{i active in (t, b)} W[i]` for one block of event rows (`tile` is the
+    /// weight's packed tile): each batch element's reference row is summed once and held in
+    /// registers; a delta row adds its differences to it, any other row is summed whole.
     @inlinable @inline(__always)
     public static func forwardBody(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                                    y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         let start = loadLanes(bias + c0, count: n)
         for b in e.firstElement..<(e.firstElement + e.elements) {
-            var acc = start
+            let base = start + e.gather(tile: tile, row: e.referenceRow(b))
             for t in 0..<e.steps {
                 let k = t * e.elements + (b - e.firstElement)
-                // The row's own sum first, so consecutive rows overlap (only this add chains).
-                let sum = gatherTileRow(tile: tile, on: e.on + e.onCut[k], onCount: e.onCut[k + 1] - e.onCut[k],
-                                        off: e.off + e.offCut[k], offCount: e.offCut[k + 1] - e.offCut[k])
-                acc = e.delta[k] ? acc + sum : start + sum
-                storeLanes(acc, to: y + (t * e.batch + b) * stride + c0, count: n)
+                let sum = e.gather(tile: tile, row: k)
+                storeLanes(e.delta[k] ? base + sum : start + sum, to: y + (t * e.batch + b) * stride + c0, count: n)
             }
         }
     }
@@ -30,37 +27,43 @@ public enum EventTileKernels {
         let c1 = c0 + tileWidth
         let startA = loadLanes(bias + c0, count: tileWidth), startB = loadLanes(bias + c1, count: nB)
         for b in e.firstElement..<(e.firstElement + e.elements) {
-            var accA = startA, accB = startB
+            let (ra, rb) = e.gatherPair(tiles: tileA, tileB, row: e.referenceRow(b))
+            let baseA = startA + ra, baseB = startB + rb
             for t in 0..<e.steps {
                 let k = t * e.elements + (b - e.firstElement)
-                let (sa, sb) = gatherTileRowPair(tiles: tileA, tileB, on: e.on + e.onCut[k], onCount: e.onCut[k + 1] - e.onCut[k],
-                                                 off: e.off + e.offCut[k], offCount: e.offCut[k + 1] - e.offCut[k])
-                if e.delta[k] { accA += sa; accB += sb } else { accA = startA + sa; accB = startB + sb }
+                let (sa, sb) = e.gatherPair(tiles: tileA, tileB, row: k)
                 let row = y + (t * e.batch + b) * stride
-                storeLanes(accA, to: row + c0, count: tileWidth)
-                storeLanes(accB, to: row + c1, count: nB)
+                if e.delta[k] {
+                    storeLanes(baseA + sa, to: row + c0, count: tileWidth)
+                    storeLanes(baseB + sb, to: row + c1, count: nB)
+                } else {
+                    storeLanes(startA + sa, to: row + c0, count: tileWidth)
+                    storeLanes(startB + sb, to: row + c1, count: nB)
+                }
             }
         }
     }
 
     /// `dW[i] += Σ_{(t, b): i active} dY[t, b]` and `db += Σ dY` for one group of event columns.
-    /// Within a chain `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with
-    /// `C[u]` the suffix sum of dY along the chain: the group's C rows are laid out as a packed
-    /// tile in `scratch` (`16 · steps · elements` floats), then each input gathers its rows.
+    /// A delta row is `X[t] = R + D[t]`, so `Σ_t X[t]ᵀ dY[t] = Rᵀ Σ_{t delta} dY[t] + Σ_t D[t]ᵀ dY[t]`
+    /// (a whole row: `D[t] = X[t]`): the group's dY rows and, per element, its reference row's
+    /// coefficient are laid out as a packed tile in `scratch` (`16 · (steps + 1) · elements` floats),
+    /// then each input gathers its rows.
     @inlinable @inline(__always)
     public static func gradientBody(_ g: EventColumns, dy: UnsafePointer<Float>, stride: Int, c0: Int, n: Int,
                                     scratch: UnsafeMutablePointer<Float>, weightGrad: UnsafeMutablePointer<Float>,
                                     biasGrad: UnsafeMutablePointer<Float>?) {
         var total = TileLanes()
         for b in g.firstElement..<(g.firstElement + g.elements) {
-            var c = TileLanes()
-            for t in Swift.stride(from: g.steps - 1, through: 0, by: -1) {
+            var reference = TileLanes()
+            for t in 0..<g.steps {
                 let k = t * g.elements + (b - g.firstElement)
                 let row = loadLanes(dy + (t * g.batch + b) * stride + c0, count: n)
                 total += row
-                c = t + 1 < g.steps && g.delta[k + g.elements] ? c + row : row
-                UnsafeMutableRawPointer(scratch + tileWidth * k).storeBytes(of: c, as: TileLanes.self)
+                if g.delta[k] { reference += row }
+                UnsafeMutableRawPointer(scratch + tileWidth * k).storeBytes(of: row, as: TileLanes.self)
             }
+            UnsafeMutableRawPointer(scratch + tileWidth * g.referenceRow(b)).storeBytes(of: reference, as: TileLanes.self)
         }
         if let biasGrad { storeLanes(loadLanes(biasGrad + c0, count: n) + total, to: biasGrad + c0, count: n) }
         for i in 0..<g.inputs {
@@ -82,15 +85,18 @@ public enum EventTileKernels {
         let c1 = c0 + tileWidth
         var totalA = TileLanes(), totalB = TileLanes()
         for b in g.firstElement..<(g.firstElement + g.elements) {
-            var ca = TileLanes(), cb = TileLanes()
-            for t in Swift.stride(from: g.steps - 1, through: 0, by: -1) {
+            var refA = TileLanes(), refB = TileLanes()
+            for t in 0..<g.steps {
                 let k = t * g.elements + (b - g.firstElement), src = dy + (t * g.batch + b) * stride
                 let ra = loadLanes(src + c0, count: tileWidth), rb = loadLanes(src + c1, count: nB)
                 totalA += ra; totalB += rb
-                if t + 1 < g.steps && g.delta[k + g.elements] { ca += ra; cb += rb } else { ca = ra; cb = rb }
-                UnsafeMutableRawPointer(scratchA + tileWidth * k).storeBytes(of: ca, as: TileLanes.self)
-                UnsafeMutableRawPointer(scratchB + tileWidth * k).storeBytes(of: cb, as: TileLanes.self)
+                if g.delta[k] { refA += ra; refB += rb }
+                UnsafeMutableRawPointer(scratchA + tileWidth * k).storeBytes(of: ra, as: TileLanes.self)
+                UnsafeMutableRawPointer(scratchB + tileWidth * k).storeBytes(of: rb, as: TileLanes.self)
             }
+            let ref = tileWidth * g.referenceRow(b)
+            UnsafeMutableRawPointer(scratchA + ref).storeBytes(of: refA, as: TileLanes.self)
+            UnsafeMutableRawPointer(scratchB + ref).storeBytes(of: refB, as: TileLanes.self)
         }
         if let biasGrad {
             storeLanes(loadLanes(biasGrad + c0, count: tileWidth) + totalA, to: biasGrad + c0, count: tileWidth)

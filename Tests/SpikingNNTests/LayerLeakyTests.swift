@@ -183,4 +183,37 @@ final class LayerLeakyTests: XCTestCase {
             }
         }
     }
+    /// The backward through a narrow Linear layer's weight (dL/dS = G·Wᵀ made inside the
+    /// recurrence) equals the backward given G·Wᵀ as a tensor summed in the same order, for any
+    /// worker count (chunks then start mid-row) and both resets.
+    func testBackwardThroughWeightEqualsBackwardOfProduct() {
+        let steps = 6, batch = 7, f = 37
+        let x = Tensor(shape: [steps, batch, f], storage: randomCurrents(steps * batch * f, seed: 21).map { Float($0) })
+        for k in [3, 10] {
+            let g = randomCurrents(steps * batch * k, seed: 22).map { Float($0) - 0.5 }
+            let w = randomCurrents(f * k, seed: 23).map { Float($0) - 0.5 }
+            var product = [Float](repeating: 0, count: steps * batch * f)
+            for r in 0..<steps * batch {
+                for j in 0..<f {
+                    var sum: Float = 0
+                    for q in 0..<k { sum.addProduct(g[r * k + q], w[j * k + q]) }  // fused, as the layer
+                    product[r * f + j] = sum
+                }
+            }
+            for reset in [LeakyReset.subtract, .zero] {
+                for workers in [1, 2, 3] {
+                    let leaky = Leaky(beta: 0.9, resetMechanism: reset, learnBeta: true, learnThreshold: true, workers: workers)
+                    _ = leaky.forward(x, training: true)
+                    let expected = leaky.backward(Tensor(shape: [steps, batch, f], storage: product), needsInputGradient: true)
+                    let betaGrad = leaky.beta.grad, thresholdGrad = leaky.threshold.grad
+                    leaky.beta.zeroGrad(); leaky.threshold.zeroGrad()
+                    let fused = leaky.backward(gradSpikesFrom: Tensor(shape: [steps, batch, k], storage: g), weight: w)
+                    XCTAssertEqual(fused, expected, "K = \(k), \(reset), \(workers) workers")
+                    XCTAssertEqual(leaky.beta.grad, betaGrad)
+                    XCTAssertEqual(leaky.threshold.grad, thresholdGrad)
+                    XCTAssertTrue(fused.storage.contains { $0 != 0 })
+                }
+            }
+        }
+    }
 }

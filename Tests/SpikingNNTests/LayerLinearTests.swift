@@ -113,8 +113,8 @@ final class LayerLinearTests: XCTestCase {
         }
     }
 
-    /// Rate-coded input whose pixels mostly keep their state: rows after the first step are built
-    /// from the previous step's row plus the switched inputs, and must equal the dense product.
+    /// Rate-coded input whose pixels are mostly on or mostly off: most rows are built from their
+    /// element's reference row plus the differing inputs, and must equal the dense product.
     func testEventDrivenDeltaOverTimeEqualsDense() {
         let steps = 8, batch = 5, nIn = 97, nOut = 70
         var rng = SeededRNG(seed: 21)

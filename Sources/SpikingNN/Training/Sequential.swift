@@ -52,12 +52,16 @@ public final class Sequential {
     }
 
     /// Back-propagates dL/d(output) through every layer (the first layer skips its input gradient).
+    /// A `Linear` layer of at most `fusedSpikeGradientOutputs` outputs after a spiking `Leaky` layer
+    /// leaves its input gradient to that layer (`Leaky.backward(gradSpikesFrom:weight:)`), so the
+    /// `[T, B, F]` gradient of the spikes is never stored.
     public func backward(_ gradOutput: Tensor) {
-        var g = gradOutput
-        for (i, layer) in layers.enumerated().reversed() {
-            g = layer.backward(g, needsInputGradient: i > 0)
-        }
+        backward(from: layers.count - 1, gradOutput)
     }
+
+    /// Most outputs of a `Linear` layer whose input gradient a spiking `Leaky` layer before it
+    /// forms itself (K multiply-adds per neuron and step, against a stored `[T, B, F]` product).
+    public static let fusedSpikeGradientOutputs = 16
 
     /// The last layer's membrane `[T, B, F]` from the latest forward, when it records one.
     public var outputMembrane: Tensor? { (layers.last as? any MembraneRecording)?.lastMembrane }
@@ -68,9 +72,23 @@ public final class Sequential {
         guard let last = layers.last as? any MembraneRecording else {
             preconditionFailure("the last layer (\(layers.last?.summary ?? "none")) records no membrane")
         }
-        var g = last.backward(gradSpikes: nil, gradMembrane: gradMembrane, needsInputGradient: layers.count > 1)
-        for (i, layer) in layers.enumerated().dropLast().reversed() {
-            g = layer.backward(g, needsInputGradient: i > 0)
+        let g = last.backward(gradSpikes: nil, gradMembrane: gradMembrane, needsInputGradient: layers.count > 1)
+        backward(from: layers.count - 2, g)
+    }
+
+    /// Layers `top` down to the first.
+    private func backward(from top: Int, _ gradOutput: Tensor) {
+        var g = gradOutput, i = top
+        while i >= 0 {
+            if i > 0, g.rank == 3, let linear = layers[i] as? Linear, linear.outputs <= Self.fusedSpikeGradientOutputs,
+               let leaky = layers[i - 1] as? Leaky, leaky.output == .spikes {
+                _ = linear.backward(g, needsInputGradient: false)
+                g = leaky.backward(gradSpikesFrom: g, weight: linear.weight.value)
+                i -= 2
+            } else {
+                g = layers[i].backward(g, needsInputGradient: i > 0)
+                i -= 1
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 import EventKernels
 
 /// An `EventBlock` by input, for the gradient kernel (see `EventColumns`): for each input, the
-/// block's rows `k = t · elements + (b − firstElement)` where it switched on (or was active in a
-/// chain's first row), and those where it switched off (`BinaryRows.transposed` of the block's lists).
+/// block's rows (steps, then reference rows) where it is listed `on`, and those where it is listed
+/// `off` (`BinaryRows.transposed` of the block's lists).
 struct EventColumnGroup {
     var firstElement = 0, elements = 0, inputs = 0
     var delta: [Bool] = []
@@ -11,7 +11,7 @@ struct EventColumnGroup {
 
     init() {}
 
-    /// Elements per group (and per `EventBlock`): about 512 rows of suffix sums (32 KB per 16-column tile).
+    /// Elements per group (and per `EventBlock`): about 512 dY rows (32 KB per 16-column tile).
     /// At least 8 blocks when the batch allows (so that they spread evenly over 2, 4 or 8 workers),
     /// and never fewer elements per block for more workers: results do not depend on the worker count.
     static func elementsPerGroup(steps: Int, batch: Int) -> Int { max(1, min(512 / max(1, steps), (batch + 7) / 8)) }

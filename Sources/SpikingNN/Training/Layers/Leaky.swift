@@ -240,20 +240,26 @@ public final class Leaky: MembraneRecording {
     }
 
     /// Writes the indices i < `count` with `H(u[i] − θ) = 1` to `out`, ascending; returns how many.
-    /// The flags are made a row at a time as bytes (vectorised), then read eight at a time.
+    /// The flags are made a row at a time as bytes (vectorised), gathered 64 at a time into a bit
+    /// mask (a multiply moves each 0/1 byte of a word to one bit of its top byte), whose set bits
+    /// are then read off: one unpredictable loop exit per 64 neurons, not per 8.
     @inline(__always)
     private static func appendSpikes(_ u: UnsafePointer<Float>, count: Int, threshold: Float, flags: UnsafeMutablePointer<UInt8>,
                                      to out: UnsafeMutablePointer<Int32>) -> Int {
         for i in 0..<count { flags[i] = u[i] - threshold > 0 ? 1 : 0 }
         var used = 0, i = 0
-        while i + 8 <= count {
-            var word = UnsafeRawPointer(flags + i).loadUnaligned(as: UInt64.self)
-            while word != 0 {
-                out[used] = Int32(i + word.trailingZeroBitCount >> 3)
-                used += 1
-                word &= word - 1
+        while i + 64 <= count {
+            var mask: UInt64 = 0
+            for m in 0..<8 {
+                let bytes = UnsafeRawPointer(flags + i + 8 * m).loadUnaligned(as: UInt64.self)
+                mask |= ((bytes &* 0x0102_0408_1020_4080) >> 56) << UInt64(8 * m)
             }
-            i += 8
+            while mask != 0 {
+                out[used] = Int32(i + mask.trailingZeroBitCount)
+                used += 1
+                mask &= mask - 1
+            }
+            i += 64
         }
         while i < count {
             out[used] = Int32(i)
@@ -273,26 +279,62 @@ public final class Leaky: MembraneRecording {
     public func backward(gradSpikes: Tensor?, gradMembrane: Tensor?, needsInputGradient: Bool) -> Tensor {
         let shape = lastMembrane.shape
         precondition(gradSpikes.map { $0.shape == shape } ?? true, "leaky: spike gradient \(gradSpikes!.shape) vs \(shape)")
+        return backward(spikeGradient: gradSpikes.map { .tensor($0) }, gradMembrane: gradMembrane)
+    }
+
+    /// Backward of a hidden layer whose spikes fed a narrow `Linear` layer (`weight` `[F, K]`, row
+    /// major) that did not form its input gradient: dL/dS = G·Wᵀ, with G (`gradOutput`, `[T, B, K]`)
+    /// the Linear layer's output gradient, is computed per step and block of neurons inside the
+    /// recurrence (K multiply-adds per neuron), never as a `[T, B, F]` tensor.
+    public func backward(gradSpikesFrom gradOutput: Tensor, weight: [Float]) -> Tensor {
+        let shape = lastMembrane.shape, k = gradOutput.shape.last ?? 0
+        precondition(gradOutput.rank == 3 && Array(gradOutput.shape.prefix(2)) == Array(shape.prefix(2))
+                     && weight.count == shape[2] * k, "leaky: output gradient \(gradOutput.shape), weight \(weight.count) vs \(shape)")
+        return backward(spikeGradient: .product(gradOutput, weight: weight), gradMembrane: nil)
+    }
+
+    /// Where dL/dS comes from.
+    private enum SpikeGradient {
+        case tensor(Tensor)
+        /// `G·Wᵀ`, G `[T, B, K]`, W `[F, K]`.
+        case product(Tensor, weight: [Float])
+    }
+
+    private func backward(spikeGradient: SpikeGradient?, gradMembrane: Tensor?) -> Tensor {
+        let shape = lastMembrane.shape
         precondition(gradMembrane.map { $0.shape == shape } ?? true, "leaky: membrane gradient \(gradMembrane!.shape) vs \(shape)")
-        let steps = shape[0], n = shape[1] * shape[2]
+        let steps = shape[0], n = shape[1] * shape[2], f = shape[2]
         let b = LeakyMath.clampedBeta(forwardBeta), th = forwardThreshold
         let (count, size) = chunks(n)
         var dI = uninitializedFloats(steps * n)
         var partBeta = [Double](repeating: 0, count: count), partTheta = [Double](repeating: 0, count: count)
-        let gs = gradSpikes?.storage ?? [], gm = gradMembrane?.storage ?? []
+        let gm = gradMembrane?.storage ?? []
+        var gs: [Float] = [], factor: [Float] = [], transposed: [Float] = []
+        switch spikeGradient {
+        case .tensor(let t)?: gs = t.storage
+        case .product(let g, let w)?:
+            factor = g.storage
+            let k = g.shape[2]
+            transposed = uninitializedFloats(w.count)
+            for j in 0..<f { for q in 0..<k { transposed[q * f + j] = w[j * k + q] } }
+        case nil: break
+        }
+        let k = factor.count / max(1, steps * shape[1])
         func run<G: SurrogateKernel>(_ sg: G) {
             lastMembrane.storage.withUnsafeBufferPointer { up in
                 dI.withUnsafeMutableBufferPointer { dp in
                     gs.withUnsafeBufferPointer { gsp in
+                      factor.withUnsafeBufferPointer { fp in
+                        transposed.withUnsafeBufferPointer { wtp in
                         gm.withUnsafeBufferPointer { gmp in
                             partBeta.withUnsafeMutableBufferPointer { pb in
                                 partTheta.withUnsafeMutableBufferPointer { pt in
                                     let args = LeakyBackwardArgs(u: up.baseAddress!, dI: UncheckedPointer(dp.baseAddress!),
-                                                                 gs: gradSpikes == nil ? nil : gsp.baseAddress,
-                                                                 gm: gradMembrane == nil ? nil : gmp.baseAddress,
+                                                                 gs: gs.isEmpty ? nil : gsp.baseAddress,
+                                                                 gm: gm.isEmpty ? nil : gmp.baseAddress,
                                                                  partBeta: UncheckedPointer(pb.baseAddress!),
                                                                  partTheta: UncheckedPointer(pt.baseAddress!))
-                                    let reset = resetMechanism
+                                    let reset = resetMechanism, accumulate = learnBeta || learnThreshold
                                     parallelChunks(count, workers: workers) { c in
                                         let lo = c * size, hi = min(n, lo + size)
                                         if lo >= hi { return }
@@ -300,23 +342,33 @@ public final class Leaky: MembraneRecording {
                                             if reset == .subtract {
                                                 leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
                                                                    threshold: th, reset: .subtract, chunk: c,
-                                                                   surrogate: sg, gs: gs, gm: gm)
+                                                                   surrogate: sg, gs: gs, gm: gm, accumulate: accumulate)
                                             } else {
                                                 leakyBackwardChunk(args, lo: lo, hi: hi, n: n, steps: steps, beta: b,
                                                                    threshold: th, reset: .zero, chunk: c,
-                                                                   surrogate: sg, gs: gs, gm: gm)
+                                                                   surrogate: sg, gs: gs, gm: gm, accumulate: accumulate)
                                             }
                                         }
+                                        if let g = fp.baseAddress, !factor.isEmpty {
+                                            // dL/dS = G·Wᵀ made per step for this chunk's neurons.
+                                            let product = ProductGrad(g: g, transposed: wtp.baseAddress!, k: k, f: f, batch: shape[1],
+                                                                      width: hi - lo)
+                                            defer { product.scratch.deallocate() }
+                                            if let m = args.gm { go(product, PresentGrad(m, n: n)) } else { go(product, AbsentGrad()) }
+                                            return
+                                        }
                                         switch (args.gs, args.gm) {
-                                        case let (s?, m?): go(PresentGrad(p: s), PresentGrad(p: m))
-                                        case let (s?, nil): go(PresentGrad(p: s), AbsentGrad())
-                                        case let (nil, m?): go(AbsentGrad(), PresentGrad(p: m))
+                                        case let (s?, m?): go(PresentGrad(s, n: n), PresentGrad(m, n: n))
+                                        case let (s?, nil): go(PresentGrad(s, n: n), AbsentGrad())
+                                        case let (nil, m?): go(AbsentGrad(), PresentGrad(m, n: n))
                                         case (nil, nil): go(AbsentGrad(), AbsentGrad())
                                         }
                                     }
                                 }
                             }
                         }
+                        }
+                      }
                     }
                 }
             }
@@ -355,18 +407,73 @@ struct FastSigmoidKernel: SurrogateKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float { SurrogateMath.fastSigmoid(x, slope: slope) }
 }
 
-/// A loss gradient that may be absent (zero) without a per-element check.
+/// A loss gradient read one step and block of neurons at a time; it may be absent (zero) without
+/// a per-element check.
 protocol GradInput {
-    subscript(_ i: Int) -> Float { get }
+    /// Makes `self[j]` the value of neuron `lo + j` at step `t` (`j < count`).
+    mutating func load(step t: Int, lo: Int, count: Int)
+    subscript(_ j: Int) -> Float { get }
 }
 
+/// A `[T, B, F]` tensor (`n = B·F` neurons per step).
 struct PresentGrad: GradInput {
     let p: UnsafePointer<Float>
-    @inline(__always) subscript(_ i: Int) -> Float { p[i] }
+    let n: Int
+    var row: UnsafePointer<Float>
+    init(_ p: UnsafePointer<Float>, n: Int) { self.p = p; self.n = n; row = p }
+    @inline(__always) mutating func load(step t: Int, lo: Int, count: Int) { row = p + t * n + lo }
+    @inline(__always) subscript(_ j: Int) -> Float { row[j] }
 }
 
 struct AbsentGrad: GradInput {
-    @inline(__always) subscript(_ i: Int) -> Float { 0 }
+    @inline(__always) func load(step t: Int, lo: Int, count: Int) {}
+    @inline(__always) subscript(_ j: Int) -> Float { 0 }
+}
+
+/// `G·Wᵀ` (G `[T, B, K]`, `transposed` = Wᵀ `[K, F]`), made for one step's block of neurons in
+/// `scratch` (its own, `width` floats): each value `Σ_q G[t, b, q]·W[i, q]`, q ascending, by fused
+/// multiply-adds, sixteen neurons at a time.
+struct ProductGrad: GradInput {
+    let g: UnsafePointer<Float>
+    let transposed: UnsafePointer<Float>
+    let k: Int
+    let f: Int
+    let batch: Int
+    let scratch: UnsafeMutablePointer<Float>
+
+    init(g: UnsafePointer<Float>, transposed: UnsafePointer<Float>, k: Int, f: Int, batch: Int, width: Int) {
+        self.g = g; self.transposed = transposed; self.k = k; self.f = f; self.batch = batch
+        scratch = .allocate(capacity: max(1, width))
+    }
+
+    @inline(__always) mutating func load(step t: Int, lo: Int, count: Int) {
+        var j = 0, i = lo
+        while j < count {
+            let b = i / f, c0 = i - b * f, len = min(f - c0, count - j)
+            let factors = g + (t * batch + b) * k, out = scratch + j
+            var c = 0
+            while c + 16 <= len {
+                var a = SIMD8<Float>(), b = SIMD8<Float>()
+                for q in 0..<k {
+                    let factor = SIMD8<Float>(repeating: factors[q]), w = transposed + q * f + c0 + c
+                    a.addProduct(factor, UnsafeRawPointer(w).loadUnaligned(as: SIMD8<Float>.self))
+                    b.addProduct(factor, UnsafeRawPointer(w + 8).loadUnaligned(as: SIMD8<Float>.self))
+                }
+                UnsafeMutableRawPointer(out + c).storeBytes(of: a, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(out + c + 8).storeBytes(of: b, as: SIMD8<Float>.self)
+                c += 16
+            }
+            while c < len {
+                var sum: Float = 0
+                for q in 0..<k { sum.addProduct(factors[q], transposed[q * f + c0 + c]) }
+                out[c] = sum
+                c += 1
+            }
+            j += len; i += len
+        }
+    }
+
+    @inline(__always) subscript(_ j: Int) -> Float { scratch[j] }
 }
 
 struct LeakyBackwardArgs: @unchecked Sendable {
@@ -382,7 +489,8 @@ struct LeakyBackwardArgs: @unchecked Sendable {
 @inline(__always)
 private func leakyBackwardChunk<G: SurrogateKernel, GS: GradInput, GM: GradInput>(
     _ a: LeakyBackwardArgs, lo: Int, hi: Int, n: Int, steps: Int, beta: Float, threshold: Float, reset: LeakyReset,
-    chunk: Int, surrogate: G, gs: GS, gm: GM) {
+    chunk: Int, surrogate: G, gs: GS, gm: GM, accumulate: Bool) {
+    var gs = gs, gm = gm
     let width = hi - lo
     var carry = [Float](repeating: 0, count: width)
     var gBeta = [Float](repeating: 0, count: width), gTheta = [Float](repeating: 0, count: width)
@@ -391,19 +499,26 @@ private func leakyBackwardChunk<G: SurrogateKernel, GS: GradInput, GM: GradInput
             gTheta.withUnsafeMutableBufferPointer { tp in
                 for t in stride(from: steps - 1, through: 0, by: -1) {
                     let row = t * n + lo
-                    for j in 0..<width {
-                        let u = a.u[row + j]
-                        let uPrev: Float = t > 0 ? a.u[row - n + j] : 0
-                        let gsv = gs[row + j]
-                        let gmv = gm[row + j]
-                        let sg = surrogate(u - threshold)
-                        let r = LeakyMath.backwardStep(carry: cp[j], gradMembrane: gmv, gradSpike: gsv, surrogate: sg,
-                                                       uPrev: uPrev, beta: beta, threshold: threshold, reset: reset)
-                        a.dI.p[row + j] = r.input
-                        bp[j] += r.beta
-                        tp[j] += r.threshold
-                        cp[j] = r.carry
+                    gs.load(step: t, lo: lo, count: width)
+                    gm.load(step: t, lo: lo, count: width)
+                    // Specialised on `accumulate`: without β/θ sums (and with subtract reset) the
+                    // previous membrane is not read at all.
+                    @inline(__always) func neurons(_ accumulate: Bool) {
+                        for j in 0..<width {
+                            let u = a.u[row + j]
+                            let uPrev: Float = t > 0 ? a.u[row - n + j] : 0
+                            let sg = surrogate(u - threshold)
+                            let r = LeakyMath.backwardStep(carry: cp[j], gradMembrane: gm[j], gradSpike: gs[j], surrogate: sg,
+                                                           uPrev: uPrev, beta: beta, threshold: threshold, reset: reset)
+                            a.dI.p[row + j] = r.input
+                            if accumulate {
+                                bp[j] += r.beta
+                                tp[j] += r.threshold
+                            }
+                            cp[j] = r.carry
+                        }
                     }
+                    if accumulate { neurons(true) } else { neurons(false) }
                 }
             }
         }

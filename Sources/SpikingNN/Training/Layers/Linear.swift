@@ -12,14 +12,17 @@ import TensorCore
 /// Event-driven path: when the input is binary (every value 0 or 1, checked once per forward) and
 /// at most `eventDensityLimit` of it is ones, the input is kept as index lists (`EventBlock`, Int32
 /// column indices, no Float copy); then `y[r] = b + Σ_{i active in r} W[i]` and
-/// `dW[i] += Σ_{r: i active in r} dY[r]`. Over `[T, B, in]` a row (t, b) whose active set differs
-/// from (t − 1, b) in fewer inputs than it has is computed as `y[t−1, b] + Σ_on W[i] − Σ_off W[i]`,
-/// and the weight gradient visits the same switched inputs against suffix sums of dY along each
-/// such chain (`X[t] = X[s] + Σ D[u]` ⇒ `Σ_t X[t]ᵀdY[t] = Σ_u D[u]ᵀ Σ_{t≥u} dY[t]`).
+/// `dW[i] += Σ_{r: i active in r} dY[r]`. Over `[T, B, in]` each batch element gets a reference
+/// row R (the inputs active in more than half of its steps); a row whose active set differs from R
+/// in fewer inputs than it has is computed as `y_R + Σ_on W[i] − Σ_off W[i]` (`y_R = b + Σ_R W[i]`,
+/// summed once per element), and the weight gradient visits the same differing inputs
+/// (`X[t] = R + D[t]` ⇒ `Σ_t X[t]ᵀdY[t] = Rᵀ Σ_{t delta} dY[t] + Σ_t D[t]ᵀdY[t]`). For a rate code
+/// with pixel probability p that is min(p, 1 − p) adds per pixel and step (switches since the
+/// previous step would be 2p(1 − p)).
 /// The sums run by 16-column tiles, two per pass (`EventTileKernels`; the weight packed so a tile's
-/// input rows are single cache lines; a chain's sum stays in registers over the steps), the tile
-/// pairs split over the workers, the gradient's suffix sums per block of a few batch elements
-/// gathered by input.
+/// input rows are single cache lines; an element's reference sum stays in registers over the
+/// steps), the tile pairs split over the workers, the gradient's dY rows per block of a few batch
+/// elements gathered by input.
 /// The kernels exist twice, for the package's AVX2 baseline and for AVX-512 (`kernels`, chosen
 /// by the CPU); both, and any worker count, give the same bits.
 /// Binary input handed over as events (`forward(events:shape:training:)`, e.g. a `Leaky` layer's
@@ -51,7 +54,7 @@ public final class Linear: Layer {
     public var kernels = EventKernelChoice.detected
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
-    /// Rows of the latest event-driven forward computed from the previous step's row (changes only).
+    /// Rows of the latest event-driven forward computed from their element's reference row (differences only).
     public private(set) var lastDeltaRows = 0
 
     /// What the latest training forward kept for the backward.
@@ -59,7 +62,7 @@ public final class Linear: Layer {
         case nothing
         /// The Float input (sgemm path).
         case input(Tensor)
-        /// The event chains by block of batch elements, over `steps` steps (tile-chain path).
+        /// The event rows by block of batch elements, over `steps` steps (tile path).
         case blocks([EventBlock], steps: Int)
         /// The input's events (row path).
         case rows(BinaryRows)
@@ -166,12 +169,12 @@ public final class Linear: Layer {
         return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
 
-    /// Batch elements per group of the event-driven weight gradient (their suffix sums fit L1).
+    /// Batch elements per group of the event-driven weight gradient (their dY rows fit L1).
     public static func eventGroupElements(steps: Int, batch: Int) -> Int { EventColumnGroup.elementsPerGroup(steps: steps, batch: batch) }
 
     /// Event-driven `y = b + Σ W[active]`. Over a sequence `[T, B, in]`, row (t, b) starts from
-    /// row (t − 1, b) and adds/subtracts only the inputs that switched on/off, when that is fewer
-    /// rows of W than the active set (rate-coded inputs stay on across steps).
+    /// its element's reference sum and adds/subtracts only the inputs where it differs, when that
+    /// is fewer rows of W than the active set (see `EventBlock`).
     private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
                               bias: UnsafePointer<Float>, keep: Bool) -> [EventBlock] {
         let rows = events.rows, nOut = outputs, batch = rows / steps
@@ -189,8 +192,8 @@ public final class Linear: Layer {
             blockOut.p[c] = EventBlock(events, steps: steps, batch: batch, bLo: bLo, bHi: bHi)
             deltaCount.p[c] = blockOut.p[c].delta.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
-        // The sums, by 16-column tiles split over the workers: each batch element's chain runs in
-        // registers over the steps (a delta row adds its switches to the previous row's sum).
+        // The sums, by 16-column tiles split over the workers: each batch element's reference sum
+        // stays in registers over the steps (a delta row adds its differences to it).
         let packed = PackedColumnTiles(rows: inputs, columns: nOut)
         // Tiles go in fixed pairs (one index load serves two tiles); an odd last tile runs alone.
         let tiles = packed.tiles, pairs = (tiles + 1) / 2, parts = min(workers, pairs)
@@ -215,13 +218,13 @@ public final class Linear: Layer {
         return keep ? blocks : []
     }
 
-    /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. Within a chain of delta rows
-    /// `X[t] = X[s] + Σ_{s<u≤t} D[u]`, so `Σ_t X[t]ᵀ dY[t] = Σ_u D[u]ᵀ C[u]` with `C[u]` the suffix
-    /// sum of dY along the chain: only switched inputs (and the chain's first row) are visited.
+    /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. A delta row is `X[t] = R + D[t]`, so
+    /// `Σ_t X[t]ᵀ dY[t] = Rᵀ Σ_{t delta} dY[t] + Σ_t D[t]ᵀ dY[t]`: only the differing inputs (and
+    /// the reference rows) are visited.
     private func eventWeightGradient(_ gradOutput: Tensor, blocks: [EventBlock], steps: Int) {
         let nOut = outputs, nIn = inputs, batch = gradOutput.count / nOut / steps
         let size = blocks.map { $0.bHi - $0.bLo }.max() ?? 0
-        // Each block by input (its elements are few: their suffix sums fit L1).
+        // Each block by input (its elements are few: their dY rows fit L1).
         var all = [EventColumnGroup](repeating: EventColumnGroup(), count: blocks.count)
         all.withUnsafeMutableBufferPointer { gp in
             let out = UncheckedPointer(gp.baseAddress!)
@@ -232,7 +235,7 @@ public final class Linear: Layer {
         // Then by fixed pairs of 16-column tiles split over the workers (each owns its columns of dW
         // and db); an odd last tile runs alone.
         let tiles = (nOut + tileWidth - 1) / tileWidth, pairs = (tiles + 1) / 2, parts = min(workers, pairs)
-        let rows = tileWidth * steps * size
+        let rows = tileWidth * (steps + 1) * size  // the group's dY rows and reference coefficients
         gradOutput.storage.withUnsafeBufferPointer { gp in
             weight.grad.withUnsafeMutableBufferPointer { gw in
                 withBiasGradient { biasGrad in

@@ -11,7 +11,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time the engine's hot paths, side by side with the Python reference scripts.",
         discussion: """
             Workloads: \(BenchmarkSuite.workloads.joined(separator: ", ")). Build in release mode first \
-            (swift build -c release); a debug build is far slower. Each timing notes how many cores \
+            (swift build -c release); a debug build is far slower. A training workload's figure is the \
+            median of three epochs (and of three test passes). Each timing notes how many cores \
             other processes used meanwhile: compare ratios from one run, not absolute times.
             """)
 

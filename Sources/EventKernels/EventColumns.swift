@@ -1,7 +1,7 @@
 /// A group of event rows by input, as the gradient kernel reads it: batch elements
 /// `firstElement ..< firstElement + elements` over `steps` steps, local row
 /// `k = t · elements + (b − firstElement)` (global row `t · batch + b`), then each element's
-/// reference row at `referenceRow(b)` (see `EventChains`). Input i is listed `on` in rows
+/// reference row at `referenceRow(b)` (see `EventRows`). Input i is listed `on` in rows
 /// `plus[plusCut[i] ..< plusCut[i + 1]]` and `off` in rows `minus[minusCut[i] ..< minusCut[i + 1]]`;
 /// `delta[k]` tells whether row k is relative to its element's reference row.
 public struct EventColumns {

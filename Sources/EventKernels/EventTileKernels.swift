@@ -7,7 +7,7 @@ public enum EventTileKernels {
     /// weight's packed tile): each batch element's reference row is summed once and held in
     /// registers; a delta row adds its differences to it, any other row is summed whole.
     @inlinable @inline(__always)
-    public static func forwardBody(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    public static func forwardBody(_ e: EventRows, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                                    y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         let start = loadLanes(bias + c0, count: n)
         for b in e.firstElement..<(e.firstElement + e.elements) {
@@ -22,7 +22,7 @@ public enum EventTileKernels {
 
     /// `forwardBody` for two adjacent tiles at once (`tileB` holds columns `c0 + 16 ..< c0 + 16 + nB`).
     @inlinable @inline(__always)
-    public static func forwardPairBody(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+    public static func forwardPairBody(_ e: EventRows, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
                                        bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
         let c1 = c0 + tileWidth
         let startA = loadLanes(bias + c0, count: tileWidth), startB = loadLanes(bias + c1, count: nB)
@@ -114,13 +114,13 @@ public enum EventTileKernels {
     }
 
     /// `forwardBody` compiled for the package's baseline CPU.
-    public static func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    public static func forward(_ e: EventRows, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                                y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         forwardBody(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
     }
 
     /// `forwardPairBody` compiled for the package's baseline CPU.
-    public static func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+    public static func forwardPair(_ e: EventRows, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
                                    bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
         forwardPairBody(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
     }

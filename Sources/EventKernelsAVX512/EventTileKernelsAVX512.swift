@@ -26,12 +26,12 @@ public enum EventTileKernelsAVX512 {
         #endif
     }
 
-    public static func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    public static func forward(_ e: EventRows, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                                y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         EventTileKernels.forwardBody(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
     }
 
-    public static func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+    public static func forwardPair(_ e: EventRows, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
                                    bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
         EventTileKernels.forwardPairBody(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)
     }

@@ -126,14 +126,14 @@ struct EventBlock {
     }
 
     /// The block as the tile kernels read it.
-    func withChains<R>(steps: Int, batch: Int, _ body: (EventChains) -> R) -> R {
+    func withRows<R>(steps: Int, batch: Int, _ body: (EventRows) -> R) -> R {
         on.withUnsafeBufferPointer { onp in
             off.withUnsafeBufferPointer { offp in
                 onCut.withUnsafeBufferPointer { onc in
                     offCut.withUnsafeBufferPointer { offc in
                         delta.withUnsafeBufferPointer { dp in
                             let empty = UnsafePointer<Int32>(bitPattern: 8)!
-                            return body(EventChains(on: onp.baseAddress ?? empty, off: offp.baseAddress ?? empty,
+                            return body(EventRows(on: onp.baseAddress ?? empty, off: offp.baseAddress ?? empty,
                                                     onCut: onc.baseAddress!, offCut: offc.baseAddress!, delta: dp.baseAddress!,
                                                     firstElement: bLo, elements: bHi - bLo, steps: steps, batch: batch))
                         }

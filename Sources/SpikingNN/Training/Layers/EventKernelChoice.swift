@@ -18,7 +18,7 @@ public enum EventKernelChoice: String, Sendable, CaseIterable {
     /// Whether this copy runs on this machine.
     public var isSupported: Bool { self == .baseline || EventTileKernelsAVX512.isSupported() }
 
-    func forward(_ e: EventChains, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    func forward(_ e: EventRows, tile: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                  y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, n: Int) {
         switch self {
         case .baseline: EventTileKernels.forward(e, tile: tile, bias: bias, y: y, stride: stride, c0: c0, n: n)
@@ -26,7 +26,7 @@ public enum EventKernelChoice: String, Sendable, CaseIterable {
         }
     }
 
-    func forwardPair(_ e: EventChains, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
+    func forwardPair(_ e: EventRows, tileA: UnsafePointer<Float>, tileB: UnsafePointer<Float>,
                      bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, stride: Int, c0: Int, nB: Int) {
         switch self {
         case .baseline: EventTileKernels.forwardPair(e, tileA: tileA, tileB: tileB, bias: bias, y: y, stride: stride, c0: c0, nB: nB)

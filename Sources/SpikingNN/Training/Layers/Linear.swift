@@ -203,12 +203,12 @@ public final class Linear: Layer {
             for j in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 2) {
                 let c0 = j * PackedColumnTiles.width
                 for blk in blocks where blk.bHi > blk.bLo {
-                    blk.withChains(steps: steps, batch: batch) { chains in
+                    blk.withRows(steps: steps, batch: batch) { rows in
                         if j + 1 < tiles {
-                            kernels.forwardPair(chains, tileA: packed.tile(j), tileB: packed.tile(j + 1), bias: bias, y: y.p,
+                            kernels.forwardPair(rows, tileA: packed.tile(j), tileB: packed.tile(j + 1), bias: bias, y: y.p,
                                                 stride: nOut, c0: c0, nB: min(PackedColumnTiles.width, nOut - c0 - PackedColumnTiles.width))
                         } else {
-                            kernels.forward(chains, tile: packed.tile(j), bias: bias, y: y.p, stride: nOut, c0: c0,
+                            kernels.forward(rows, tile: packed.tile(j), bias: bias, y: y.p, stride: nOut, c0: c0,
                                             n: min(PackedColumnTiles.width, nOut - c0))
                         }
                     }

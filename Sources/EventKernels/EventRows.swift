@@ -4,7 +4,7 @@
 /// reference row at `referenceRow(b)`. Row k's inputs are `on[onCut[k] ..< onCut[k + 1]]` (and the
 /// same in `off`); a row with `delta[k]` lists the inputs active but not in its element's reference
 /// row (`on`) and those in it but not active (`off`), any other row all its active inputs (in `on`).
-public struct EventChains {
+public struct EventRows {
     public var on: UnsafePointer<Int32>
     public var off: UnsafePointer<Int32>
     public var onCut: UnsafePointer<Int>

@@ -4,7 +4,7 @@
 /// reference row at `referenceRow(b)` (see `EventRows`). Input i is listed `on` in rows
 /// `plus[plusCut[i] ..< plusCut[i + 1]]` and `off` in rows `minus[minusCut[i] ..< minusCut[i + 1]]`;
 /// `delta[k]` tells whether row k is relative to its element's reference row.
-public struct EventColumns {
+public struct EventColumns: EventRowLayout {
     public var plus: UnsafePointer<Int32>
     public var minus: UnsafePointer<Int32>
     public var plusCut: UnsafePointer<Int32>
@@ -30,8 +30,4 @@ public struct EventColumns {
         self.steps = steps
         self.batch = batch
     }
-
-    /// Local index of element b's reference row.
-    @inlinable @inline(__always)
-    public func referenceRow(_ b: Int) -> Int { steps * elements + (b - firstElement) }
 }

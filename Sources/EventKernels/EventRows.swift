@@ -4,7 +4,7 @@
 /// reference row at `referenceRow(b)`. Row k's inputs are `on[onCut[k] ..< onCut[k + 1]]` (and the
 /// same in `off`); a row with `delta[k]` lists the inputs active but not in its element's reference
 /// row (`on`) and those in it but not active (`off`), any other row all its active inputs (in `on`).
-public struct EventRows {
+public struct EventRows: EventRowLayout {
     public var on: UnsafePointer<Int32>
     public var off: UnsafePointer<Int32>
     public var onCut: UnsafePointer<Int>
@@ -28,10 +28,6 @@ public struct EventRows {
         self.steps = steps
         self.batch = batch
     }
-
-    /// Local index of element b's reference row.
-    @inlinable @inline(__always)
-    public func referenceRow(_ b: Int) -> Int { steps * elements + (b - firstElement) }
 
     /// `Σ_on tile[i] − Σ_off tile[i]` over row k's lists.
     @inlinable @inline(__always)

@@ -13,7 +13,7 @@ public enum EventTileKernels {
         for b in e.firstElement..<(e.firstElement + e.elements) {
             let base = start + e.gather(tile: tile, row: e.referenceRow(b))
             for t in 0..<e.steps {
-                let k = t * e.elements + (b - e.firstElement)
+                let k = e.localRow(t, b)
                 let sum = e.gather(tile: tile, row: k)
                 storeLanes(e.delta[k] ? base + sum : start + sum, to: y + (t * e.batch + b) * stride + c0, count: n)
             }
@@ -30,7 +30,7 @@ public enum EventTileKernels {
             let (ra, rb) = e.gatherPair(tiles: tileA, tileB, row: e.referenceRow(b))
             let baseA = startA + ra, baseB = startB + rb
             for t in 0..<e.steps {
-                let k = t * e.elements + (b - e.firstElement)
+                let k = e.localRow(t, b)
                 let (sa, sb) = e.gatherPair(tiles: tileA, tileB, row: k)
                 let row = y + (t * e.batch + b) * stride
                 if e.delta[k] {
@@ -57,7 +57,7 @@ public enum EventTileKernels {
         for b in g.firstElement..<(g.firstElement + g.elements) {
             var reference = TileLanes()
             for t in 0..<g.steps {
-                let k = t * g.elements + (b - g.firstElement)
+                let k = g.localRow(t, b)
                 let row = loadLanes(dy + (t * g.batch + b) * stride + c0, count: n)
                 total += row
                 if g.delta[k] { reference += row }
@@ -87,7 +87,7 @@ public enum EventTileKernels {
         for b in g.firstElement..<(g.firstElement + g.elements) {
             var refA = TileLanes(), refB = TileLanes()
             for t in 0..<g.steps {
-                let k = t * g.elements + (b - g.firstElement), src = dy + (t * g.batch + b) * stride
+                let k = g.localRow(t, b), src = dy + (t * g.batch + b) * stride
                 let ra = loadLanes(src + c0, count: tileWidth), rb = loadLanes(src + c1, count: nB)
                 totalA += ra; totalB += rb
                 if g.delta[k] { refA += ra; refB += rb }

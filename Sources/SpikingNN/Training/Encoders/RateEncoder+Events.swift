@@ -27,24 +27,24 @@ extension RateEncoder {
             }
         }
         var offsets = [Int32](repeating: 0, count: steps * b + 1)
-        var starts = [Int](repeating: 0, count: g + 1)
         var row = 0
-        for (k, part) in parts.enumerated() {
+        for part in parts {
             for count in part.counts {
                 offsets[row + 1] = offsets[row] + count
                 row += 1
             }
-            starts[k + 1] = starts[k] + part.indices.count
         }
-        // The blocks' lists copied into place in parallel.
-        let indices = [Int32](unsafeUninitializedCapacity: starts[g]) { out, used in
+        // The blocks' lists copied into place in parallel (block k's first row is step k·steps/g's).
+        let indices = [Int32](unsafeUninitializedCapacity: Int(offsets[steps * b])) { out, used in
             let dst = UnsafeSendableBox(out.baseAddress)
             parallelChunks(g, workers: workers) { k in
                 parts[k].indices.withUnsafeBufferPointer { src in
-                    if let to = dst.value, let from = src.baseAddress, src.count > 0 { (to + starts[k]).update(from: from, count: src.count) }
+                    if let to = dst.value, let from = src.baseAddress, src.count > 0 {
+                        (to + Int(offsets[(k * steps / g) * b])).update(from: from, count: src.count)
+                    }
                 }
             }
-            used = starts[g]
+            used = Int(offsets[steps * b])
         }
         return BinaryRows(rows: steps * b, columns: f, rowOffsets: offsets, indices: indices)
     }

@@ -309,29 +309,34 @@ public final class Leaky: MembraneRecording {
         var dI = uninitializedFloats(steps * n)
         var partBeta = [Double](repeating: 0, count: count), partTheta = [Double](repeating: 0, count: count)
         let gm = gradMembrane?.storage ?? []
-        var gs: [Float] = [], factor: [Float] = [], transposed: [Float] = []
+        // dL/dS itself, or G of a product G·Wᵀ (then `transposed` holds Wᵀ `[K, F]`).
+        var spikeValues: [Float] = []
+        var transposed: UnsafeMutablePointer<Float>?
+        var k = 0
         switch spikeGradient {
-        case .tensor(let t)?: gs = t.storage
+        case .tensor(let t)?: spikeValues = t.storage
         case .product(let g, let w)?:
-            factor = g.storage
-            let k = g.shape[2]
-            transposed = uninitializedFloats(w.count)
-            for j in 0..<f { for q in 0..<k { transposed[q * f + j] = w[j * k + q] } }
+            spikeValues = g.storage
+            k = g.shape[2]
+            let wt = UnsafeMutablePointer<Float>.allocate(capacity: max(1, w.count))
+            for j in 0..<f { for q in 0..<k { wt[q * f + j] = w[j * k + q] } }
+            transposed = wt
         case nil: break
         }
-        let k = factor.count / max(1, steps * shape[1])
+        defer { transposed?.deallocate() }
         func run<G: SurrogateKernel>(_ sg: G) {
             lastMembrane.storage.withUnsafeBufferPointer { up in
                 dI.withUnsafeMutableBufferPointer { dp in
-                    gs.withUnsafeBufferPointer { gsp in
-                      factor.withUnsafeBufferPointer { fp in
-                        transposed.withUnsafeBufferPointer { wtp in
+                    spikeValues.withUnsafeBufferPointer { sp in
                         gm.withUnsafeBufferPointer { gmp in
                             partBeta.withUnsafeMutableBufferPointer { pb in
                                 partTheta.withUnsafeMutableBufferPointer { pt in
+                                    let spikes = spikeValues.isEmpty ? nil : sp.baseAddress
                                     let args = LeakyBackwardArgs(u: up.baseAddress!, dI: UncheckedPointer(dp.baseAddress!),
-                                                                 gs: gs.isEmpty ? nil : gsp.baseAddress,
+                                                                 gs: transposed == nil ? spikes : nil,
                                                                  gm: gm.isEmpty ? nil : gmp.baseAddress,
+                                                                 product: transposed == nil ? nil : spikes,
+                                                                 transposed: transposed.map { UnsafePointer($0) },
                                                                  partBeta: UncheckedPointer(pb.baseAddress!),
                                                                  partTheta: UncheckedPointer(pt.baseAddress!))
                                     let reset = resetMechanism, accumulate = learnBeta || learnThreshold
@@ -349,10 +354,9 @@ public final class Leaky: MembraneRecording {
                                                                    surrogate: sg, gs: gs, gm: gm, accumulate: accumulate)
                                             }
                                         }
-                                        if let g = fp.baseAddress, !factor.isEmpty {
+                                        if let g = args.product, let wt = args.transposed {
                                             // dL/dS = G·Wᵀ made per step for this chunk's neurons.
-                                            let product = ProductGrad(g: g, transposed: wtp.baseAddress!, k: k, f: f, batch: shape[1],
-                                                                      width: hi - lo)
+                                            let product = ProductGrad(g: g, transposed: wt, k: k, f: f, batch: shape[1], width: hi - lo)
                                             defer { product.scratch.deallocate() }
                                             if let m = args.gm { go(product, PresentGrad(m, n: n)) } else { go(product, AbsentGrad()) }
                                             return
@@ -367,8 +371,6 @@ public final class Leaky: MembraneRecording {
                                 }
                             }
                         }
-                        }
-                      }
                     }
                 }
             }
@@ -481,6 +483,9 @@ struct LeakyBackwardArgs: @unchecked Sendable {
     let dI: UncheckedPointer<Float>
     let gs: UnsafePointer<Float>?
     let gm: UnsafePointer<Float>?
+    /// G and Wᵀ when dL/dS is the product G·Wᵀ (`ProductGrad`).
+    let product: UnsafePointer<Float>?
+    let transposed: UnsafePointer<Float>?
     let partBeta: UncheckedPointer<Double>
     let partTheta: UncheckedPointer<Double>
 }

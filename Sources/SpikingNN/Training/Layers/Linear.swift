@@ -160,11 +160,12 @@ public final class Linear: Layer {
             weight.value.withUnsafeBufferPointer { wp in
                 b.withUnsafeBufferPointer { bp in
                     blocks = eventForward(events, steps: steps, y: UncheckedPointer(yp.baseAddress!),
-                                          w: wp.baseAddress!, bias: bp.baseAddress!, keep: training)
+                                          w: wp.baseAddress!, bias: bp.baseAddress!)
                 }
             }
         }
         saved = training ? .blocks(blocks, steps: steps) : .nothing
+        lastDeltaRows = blocks.reduce(0) { sum, block in sum + block.delta.reduce(0) { $0 + ($1 ? 1 : 0) } }
         lastForwardWasEventDriven = true
         return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
@@ -176,21 +177,19 @@ public final class Linear: Layer {
     /// its element's reference sum and adds/subtracts only the inputs where it differs, when that
     /// is fewer rows of W than the active set (see `EventBlock`).
     private func eventForward(_ events: BinaryRows, steps: Int, y: UncheckedPointer<Float>, w: UnsafePointer<Float>,
-                              bias: UnsafePointer<Float>, keep: Bool) -> [EventBlock] {
+                              bias: UnsafePointer<Float>) -> [EventBlock] {
         let rows = events.rows, nOut = outputs, batch = rows / steps
         // Blocks of a fixed number of batch elements (not one per worker), so that the gradient's
         // sums, grouped by block, run in the same order whatever the worker count.
         let size = EventColumnGroup.elementsPerGroup(steps: steps, batch: batch), chunks = (batch + size - 1) / size
         var blocks = [EventBlock](repeating: EventBlock(), count: chunks)
-        let blockOut = UncheckedPointer(blocks.withUnsafeMutableBufferPointer { $0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)! })
-        var deltaRows = [Int](repeating: 0, count: chunks)
-        let deltaCount = UncheckedPointer(deltaRows.withUnsafeMutableBufferPointer { $0.baseAddress! })
-        defer { lastDeltaRows = deltaRows.reduce(0, +) }
-        parallelChunks(chunks, workers: workers) { c in
-            let bLo = c * size, bHi = min(batch, bLo + size)
-            if bLo >= bHi { return }
-            blockOut.p[c] = EventBlock(events, steps: steps, batch: batch, bLo: bLo, bHi: bHi)
-            deltaCount.p[c] = blockOut.p[c].delta.reduce(0) { $0 + ($1 ? 1 : 0) }
+        blocks.withUnsafeMutableBufferPointer { bp in
+            guard let base = bp.baseAddress else { return }
+            let out = UncheckedPointer(base)
+            parallelChunks(chunks, workers: workers) { c in
+                let bLo = c * size, bHi = min(batch, bLo + size)
+                if bLo < bHi { out.p[c] = EventBlock(events, steps: steps, batch: batch, bLo: bLo, bHi: bHi) }
+            }
         }
         // The sums, by 16-column tiles split over the workers: each batch element's reference sum
         // stays in registers over the steps (a delta row adds its differences to it).
@@ -215,7 +214,7 @@ public final class Linear: Layer {
                 }
             }
         }
-        return keep ? blocks : []
+        return blocks
     }
 
     /// Event-driven `dW += Xᵀ·dY` from the forward's blocks. A delta row is `X[t] = R + D[t]`, so

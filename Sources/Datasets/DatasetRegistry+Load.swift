@@ -1,4 +1,5 @@
 import TensorCore
+import Foundation
 
 extension DatasetRegistry {
     /// Loads data set `name` from the first complete location (see the type's search order).
@@ -10,33 +11,68 @@ extension DatasetRegistry {
     /// search go on to the next folder, and is the error when no folder is left.
     public func load(_ name: String, dataDirectory: String? = nil, seed: UInt64 = 0) throws -> DatasetSplit {
         let descriptor = try descriptor(named: name)
+        var bytesRead: [String: [UInt8]] = [:]
+        let (location, digests) = try select(descriptor, dataDirectory: dataDirectory) { path in
+            let bytes = try DataFile.read(path)
+            bytesRead[path] = bytes
+            return DataFile.sha256(bytes)
+        }
+        var raw: [String: (path: String, bytes: [UInt8])] = [:]
+        for spec in descriptor.files {
+            let path = location.paths[spec.name]!
+            raw[spec.name] = (path, bytesRead[path]!)
+        }
+        return try Self.decode(descriptor, raw: raw, digests: digests, seed: seed)
+    }
+
+    /// The files `load(name, dataDirectory:)` reads, each with its SHA-256 (from `digest`, so a
+    /// caller can keep digests for a whole build), without decoding them.
+    public func files(_ name: String, dataDirectory: String? = nil,
+                      digest: (String) throws -> String) throws -> [String: String] {
+        try select(try descriptor(named: name), dataDirectory: dataDirectory, digest: digest).digests
+    }
+
+    /// The first complete folder of `descriptor` whose files are not recognisably another data set's
+    /// (known digests: MNIST files in a shared folder searched for fashion-mnist are passed over for
+    /// the next folder, and are the error when no folder is left), with each file's digest by path.
+    func select(_ descriptor: DatasetDescriptor, dataDirectory: String?,
+                digest: (String) throws -> String) throws -> (location: DatasetLocation, digests: [String: String]) {
         let complete = locations(of: descriptor, dataDirectory: dataDirectory).filter(\.isComplete)
         guard !complete.isEmpty else {
-            _ = try locate(name, dataDirectory: dataDirectory)   // throws the "not found" error
+            _ = try locate(descriptor.name, dataDirectory: dataDirectory)   // throws the "not found" error
             preconditionFailure("locate found a folder that locations did not")
         }
-        // A folder searched for this data set may hold another one's files (same names, shared
-        // folder): those recognisably foreign (known digests) are passed over for the next folder.
         var foreign: DatasetError?
         for location in complete {
-            var raw: [String: (path: String, bytes: [UInt8])] = [:]
             var digests: [String: String] = [:]
             do {
                 for spec in descriptor.files {
                     let path = location.paths[spec.name]!
-                    let bytes = try DataFile.read(path)
-                    let digest = DataFile.sha256(bytes)
-                    try checkBelongs(digest: digest, path: path, to: descriptor)
-                    raw[spec.name] = (path, bytes)
-                    digests[path] = digest
+                    let d = try digest(path)
+                    try checkBelongs(digest: d, path: path, to: descriptor)
+                    digests[path] = d
                 }
             } catch let error as DatasetError where error.kind == .inconsistent {
                 foreign = foreign ?? error
                 continue
             }
-            return try Self.decode(descriptor, raw: raw, digests: digests, seed: seed)
+            return (location, digests)
         }
         throw foreign!
+    }
+
+    /// Why the file at `path` (one of data set `name`'s) has a digest the registry does not know for
+    /// it, or nil when the digest is known or nothing is known to compare with.
+    public func unknownDigestWarning(_ name: String, path: String, digest: String) -> String? {
+        guard let descriptor = try? descriptor(named: name) else { return nil }
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        guard let spec = descriptor.files.first(where: { $0.candidateNames.contains(file) }), !spec.knownDigests.isEmpty,
+              !spec.knownDigests.contains(where: { $0.sha256 == digest }) else { return nil }
+        // A plain (gunzipped) copy of a .gz file has other bytes: its digest cannot be known.
+        if spec.name.hasSuffix(".gz") && !file.hasSuffix(".gz") { return nil }
+        return "data file \(path) (\(name)) has SHA-256 \(digest.prefix(12))…, not the known "
+            + "\(spec.knownDigests.map { String($0.sha256.prefix(12)) + "… (" + $0.source + ")" }.joined(separator: " or ")): "
+            + "the results are computed on this copy"
     }
 
     /// Turns the raw files of a data set into its split.

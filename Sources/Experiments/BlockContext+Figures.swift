@@ -16,14 +16,9 @@ public enum FigureFiles {
     static func write(_ figure: Figure, file: String, name: String, caption: String, in directory: String) throws
         -> FigureOutput {
         try figure.write(to: directory + "/" + file)
-        let data = plotDataName(file)
+        let data = FigureOutput.plotDataName(for: file)
         try StableJSON.encode(figure, pretty: false).write(to: URL(fileURLWithPath: directory + "/" + data))
         return FigureOutput(name: name, file: file, caption: caption, plotData: data)
-    }
-
-    /// `baseline-raster.png` → `baseline-raster.plot.json`.
-    static func plotDataName(_ file: String) -> String {
-        (file.hasSuffix(".png") ? String(file.dropLast(4)) : file) + ".plot.json"
     }
 
     /// Draws the PNG at `png` from the plot data at `plotData` (`spikedown build --redraw`).

@@ -7,11 +7,28 @@ import TensorCore
 /// (a sweep or several blocks over the same data read and hash the files once). Thread-safe.
 public final class DatasetLoader: @unchecked Sendable {
     private let registry: DatasetRegistry
+    private let digests: FileDigests
     private let lock = NSLock()
     private var loaded: [String: DatasetSplit] = [:]
 
-    public init(registry: DatasetRegistry = DatasetRegistry()) {
+    /// `digests` remembers each file's SHA-256 for the build (shared with the results cache).
+    public init(registry: DatasetRegistry = DatasetRegistry(), digests: FileDigests = FileDigests()) {
         self.registry = registry
+        self.digests = digests
+    }
+
+    /// The files a block reading `config["dataset"]` reads, as they are now: what enters its cache
+    /// key, with a warning for each file whose digest the registry does not know.
+    func inputs(for context: BlockContext) throws -> [DataInput] {
+        let name = context.config.string("dataset")
+        let files = try registry.files(name, dataDirectory: context.dataDirectory) { path in
+            guard let d = digests.digest(of: path) else { _ = try DataFile.read(path); return "" }
+            return d
+        }
+        return files.sorted { $0.key < $1.key }.map { path, digest in
+            DataInput(path: path, sha256: digest,
+                      warning: registry.unknownDigestWarning(name, path: path, digest: digest))
+        }
     }
 
     /// The split of `name` (seeded where the data set needs a split, e.g. mnist-5k).

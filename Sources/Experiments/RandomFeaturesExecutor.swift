@@ -9,16 +9,19 @@ import TensorCore
 /// `random-features`: Poisson-encoded images → fixed random LIF layer (optional sparse mask and
 /// homeostatic gains) → spike counts → standardised multinomial logistic regression (L-BFGS).
 ///
-/// Random streams, all derived from the block's `seed`: the data subset (`subset`), the layer's
-/// weights and mask (`layer`, shared by every block and sweep point with the same seed, so
-/// experiments differ only in what they change), and the input spikes and homeostasis batches
-/// (`train`, `test`, `homeostasis`, under a per-sweep-point stream when sweeping).
+/// Random streams, all derived from the block's `seed` and nothing else: the data subset (`subset`),
+/// the layer's weights and mask (`layer`), and the input spikes and homeostasis batches (`train`,
+/// `test`, `homeostasis`). Every sweep point uses the block's seed, so points differ only in the
+/// swept value (a controlled comparison), and a configuration gives the same result as a plain
+/// block or as any sweep point.
 struct RandomFeaturesExecutor: BlockExecutor {
     let data: DatasetLoader
 
     var kind: String { "random-features" }
     var summary: String { "fixed random LIF layer → spike counts → logistic-regression readout (SNN_MNIST_Demo)" }
     var parameters: [ParameterSpec] { RandomFeaturesParameters.all }
+
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
 
     func run(_ context: BlockContext) throws -> BlockResult {
         let c = context.config
@@ -29,7 +32,7 @@ struct RandomFeaturesExecutor: BlockExecutor {
         var layer = try RandomLIFLayer(inputs: split.train.pixels, hidden: c.int("hidden"),
                                        wMean: Float(c.double("w_mean")), wStd: Float(c.double("w_std")),
                                        pConnect: c.double("p_connect"), rng: root.derived("layer"))
-        let streams = context.sweepPoint.map { root.derived("point:\($0.parameter)=\($0.value)") } ?? root
+        let streams = root
         let progress = context.progress
         let clock = ContinuousClock()
         var log: [String] = ["data: \(split.name), \(split.train.count) train / \(split.test.count) test images"]
@@ -84,8 +87,8 @@ struct RandomFeaturesExecutor: BlockExecutor {
         })
         progress.end()
         let fitSeconds = (clock.now - t1).seconds
-        let trainAccuracy = model.accuracy(xTrain, labels: split.train.labels)
-        let predictions = model.predict(xTest)
+        let trainAccuracy = model.accuracy(xTrain, labels: split.train.labels, workers: context.threads)
+        let predictions = model.predict(xTest, workers: context.threads)
         let testAccuracy = zip(predictions, split.test.labels).filter { $0 == $1 }.count.asFraction(of: split.test.count)
         log.append("readout: \(fit.iterations) L-BFGS iterations (\(fit.reason.rawValue)) in "
                    + String(format: "%.2f s, final loss %.5f, max |g| %.2e", fitSeconds, fit.finalLoss, fit.gradientMaxNorm))

@@ -150,6 +150,7 @@ public enum HTMLPage {
             "toolVersion": record.toolVersion,
             "schemaVersion": record.schemaVersion,
             "cpu": m.cpu, "cores": m.cores, "blas": m.blas, "blasThreads": m.blasThreads, "os": m.os,
+            "hasNumeric": m.numeric != nil, "numeric": m.numeric?.summary ?? "",
             "hasDatasets": !record.datasets.isEmpty,
             "datasets": record.datasets.keys.sorted().map { ["path": $0, "digest": record.datasets[$0]!] },
             "hasBlocks": !record.blocks.isEmpty,

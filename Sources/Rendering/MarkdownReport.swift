@@ -163,6 +163,7 @@ public enum MarkdownReport {
                 "- **Machine:** \(MarkdownText.escape(m.cpu)) (\(m.cores) cores) · \(MarkdownText.escape(m.blas)), "
                     + "\(m.blasThreads) BLAS threads · \(MarkdownText.escape(m.os))",
             ]
+            if let n = m.numeric { lines.append("- **Numerics:** \(MarkdownText.escape(n.summary))") }
             let data = record.datasets.keys.sorted().map {
                 MarkdownText.code($0) + " " + MarkdownText.code(ReportUnits.shortDigest(record.datasets[$0]!))
             }

@@ -73,6 +73,9 @@ enum PageShell {
     <tr><th>Tool</th><td>spikedown {{toolVersion}} · run record schema {{schemaVersion}}</td></tr>
     <tr><th>Source</th><td>{{#git}}git commit <code class="digest">{{commit}}</code>{{#dirty}} · uncommitted changes{{/dirty}}{{^dirty}} · clean{{/dirty}}{{/git}}{{^git}}not built from a git checkout{{/git}}</td></tr>
     <tr><th>Machine</th><td>{{cpu}} · {{cores}} cores · {{blas}}, {{blasThreads}} BLAS threads · {{os}}</td></tr>
+    {{#hasNumeric}}
+    <tr><th>Numerics</th><td>{{numeric}}</td></tr>
+    {{/hasNumeric}}
     </tbody>
     </table>
     {{#hasDatasets}}

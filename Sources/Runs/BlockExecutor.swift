@@ -16,11 +16,32 @@ public protocol BlockExecutor: Sendable {
     /// The ids of the earlier blocks whose results this configuration reads (`compare`); their
     /// cache keys become part of this block's key.
     func references(_ config: ResolvedConfig) -> [String]
+    /// The data files `run(context)` would read, as they are now, with their SHA-256: named before
+    /// the run so that they enter its cache key (a warm cache never serves results of other data).
+    /// Throws what `run` would throw when the data cannot be found.
+    func dataInputs(_ context: BlockContext) throws -> [DataInput]
 }
 
 extension BlockExecutor {
     /// Most kinds read no other block.
     public func references(_ config: ResolvedConfig) -> [String] { [] }
+    /// Kinds that read no data files.
+    public func dataInputs(_ context: BlockContext) throws -> [DataInput] { [] }
+}
+
+/// A data file a run reads, as it is now.
+public struct DataInput: Sendable, Equatable {
+    public var path: String
+    /// Lowercase hex SHA-256 of the file's bytes.
+    public var sha256: String
+    /// Set when the digest is not one the data set registry knows for this file: what to tell the user.
+    public var warning: String?
+
+    public init(path: String, sha256: String, warning: String? = nil) {
+        self.path = path
+        self.sha256 = sha256
+        self.warning = warning
+    }
 }
 
 /// Everything an executor gets for one run.
@@ -37,8 +58,10 @@ public struct BlockContext: Sendable {
     public var figuresDirectory: String
     /// `--data-dir`, when given.
     public var dataDirectory: String?
-    /// `--threads`.
+    /// `--threads`: workers that share the work (never changes a result).
     public var threads: Int
+    /// The kernel copy to prefer (`fastest` or `baseline`; never changes a result).
+    public var kernels = "fastest"
     /// Progress for long work; the CLI shows it as a bar on a terminal, plain lines otherwise.
     public var progress: ProgressReporter
     /// Results of the blocks run before this one in the same build, by block id (what a

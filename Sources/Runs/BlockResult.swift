@@ -71,6 +71,11 @@ public struct FigureOutput: Sendable, Codable, Equatable {
         self.sha256 = sha256
         self.plotData = plotData
     }
+
+    /// The plot data file beside a figure: `baseline-raster.png` → `baseline-raster.plot.json`.
+    public static func plotDataName(for file: String) -> String {
+        (file.hasSuffix(".png") ? String(file.dropLast(4)) : file) + ".plot.json"
+    }
 }
 
 /// A small table to show in the report (e.g. one row per sweep point).

@@ -9,7 +9,7 @@ public struct BlockPlan: Sendable, Equatable {
     public var runs: Int
     public var cachedRuns: Int
     /// Key parts that differ from the block's key in the previous run record (`kind`, `config`,
-    /// `seed`, `tool`, `threads`, `references`, `data`); empty when there is no previous record.
+    /// `seed`, `tool`, `math`, `references`, `data`); empty when there is no previous record.
     public var changedParts: [String]
     /// Configuration keys whose value differs from the previous run record, as `key: old → new`.
     public var changedKeys: [String]
@@ -24,7 +24,6 @@ extension ReportRunner {
     /// report's latest run record, if any). `--rebuild` plans every run; `--only` plans one block.
     public func plan(_ template: Template, options: RunOptions, previous: RunRecord?) throws -> [BlockPlan] {
         let resolved = try resolve(template, options: options)
-        let digests = options.cache?.digests ?? FileDigests()
         var keys: [String: String] = [:]
         var plans: [BlockPlan] = []
         for block in resolved where options.only == nil || options.only == block.block.id {
@@ -33,30 +32,40 @@ extension ReportRunner {
             var runs = 0, cached = 0
             var reasons: [String] = []
             var inputs: [String: String] = [:]
-            let points = block.sweep.map { s in s.values.map { block.config(at: $0) } } ?? [block.config]
-            for config in points {
+            var points: [(SweepPoint?, ResolvedConfig)] = [(nil, block.config)]
+            if let s = block.sweep {
+                points = s.values.enumerated().map { (SweepPoint(parameter: s.parameter, index: $0, value: $1), block.config(at: $1)) }
+            }
+            for (point, config) in points {
                 for seed in block.seeds {
-                    let parts = options.lookupParts(kind: block.block.kind, config: config.with(seed: seed), seed: seed,
-                                                    references: references)
+                    var context = BlockContext(blockID: block.block.id, config: config.with(seed: seed), seed: seed,
+                                               sweepPoint: point, figuresDirectory: options.figuresDirectory,
+                                               dataDirectory: options.dataDirectory, threads: options.threads)
+                    context.kernels = options.kernels
                     runs += 1
+                    let key: CacheKey
+                    do {
+                        let unit = try unitKey(context, kind: block.block.kind, executor: block.executor,
+                                               references: references, options: options)
+                        key = unit.key
+                        inputs.merge(unit.digests) { a, _ in a }
+                    } catch {
+                        reasons.append("data: \(error)")
+                        continue
+                    }
                     guard let cache = options.cache else { reasons.append("no cache"); continue }
                     if options.rebuild { reasons.append("--rebuild"); continue }
-                    switch cache.lookup(parts, anyTool: options.redraw != nil) {
-                    case .hit(let entry):
+                    switch cache.lookup(key, anyTool: options.redraw != nil) {
+                    case .hit:
                         cached += 1
-                        inputs.merge(entry.result.inputs) { a, _ in a }
                     case .miss(let reason, _):
                         reasons.append(reason)
                     }
                 }
             }
             let old = previous?.block(block.block.id)
-            if inputs.isEmpty, let old {
-                // Not cached: the data the previous run read, as it is now.
-                for path in old.result.inputs.keys { inputs[path] = digests.digest(of: path) ?? "missing" }
-            }
-            let key = CacheKey(kind: block.block.kind, config: block.config, seed: block.seed, toolVersion: options.toolIdentity,
-                               threads: options.threads, references: references, dataDigests: inputs)
+            let key = options.key(kind: block.block.kind, config: block.config, seed: block.seed, references: references,
+                                  dataDigests: inputs)
             keys[block.block.id] = key.digest
             var changedParts: [String] = []
             var changedKeys: [String] = []
@@ -75,10 +84,13 @@ extension ReportRunner {
         return plans
     }
 
-    /// Equal values, counting `2` and `2.0` as the same number (a record read back from JSON
-    /// cannot tell them apart).
+    /// Equal values, counting `2` and `2.0` as the same number, also inside lists (a record read
+    /// back from JSON cannot tell them apart).
     static func sameValue(_ a: ConfigValue?, _ b: ConfigValue?) -> Bool {
         if a == b { return true }
+        if let x = a?.listValue, let y = b?.listValue {
+            return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
+        }
         if let x = a?.doubleValue, let y = b?.doubleValue { return x == y }
         return false
     }

@@ -8,14 +8,24 @@ import Darwin
 extension MachineInfo {
     /// This machine: CPU model and logical core count from `/proc/cpuinfo` (the processor count of
     /// `ProcessInfo` where that file does not exist), the OS from `/etc/os-release` and `uname`, and the
-    /// BLAS library and thread count the caller uses (passed in: Runs knows no numeric engine).
-    public static func current(blasThreads: Int, blas: String) -> MachineInfo {
+    /// BLAS library and numeric environment the caller uses (passed in: Runs knows no numeric engine).
+    public static func current(blasThreads: Int, blas: String, numeric: NumericEnvironment? = nil) -> MachineInfo {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let parsed = parseCPUInfo(cpuinfo)
         let osRelease = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
         return MachineInfo(cpu: parsed.model ?? "unknown CPU",
                            cores: parsed.processors > 0 ? parsed.processors : ProcessInfo.processInfo.activeProcessorCount,
-                           blasThreads: blasThreads, blas: blas, os: operatingSystem(osRelease: osRelease))
+                           blasThreads: blasThreads, blas: blas, os: operatingSystem(osRelease: osRelease), numeric: numeric)
+    }
+
+    /// The vector features of this CPU that matter to the engine (`avx`, `avx2`, `fma`, `avx512*`), sorted.
+    public static func vectorFeatures() -> [String] {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        guard let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") || $0.hasPrefix("Features") })
+        else { return [] }
+        let words = flags.split(separator: ":", maxSplits: 1).last?.split(separator: " ").map(String.init) ?? []
+        return Set(words.filter { $0 == "avx" || $0 == "avx2" || $0 == "fma" || $0.hasPrefix("avx512") || $0 == "neon" || $0 == "asimd" })
+            .sorted()
     }
 
     /// The first `model name` and the number of `processor` entries in `/proc/cpuinfo` text.

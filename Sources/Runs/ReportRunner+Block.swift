@@ -16,10 +16,12 @@ extension ReportRunner {
         let references = Dictionary(resolved.executor.references(resolved.config).compactMap { id in
             earlier[id].map { (id, $0.cacheKey) }
         }, uniquingKeysWith: { a, _ in a })
-        let context = BlockContext(blockID: block.id, config: resolved.config, seed: resolved.seed,
+        var context = BlockContext(blockID: block.id, config: resolved.config, seed: resolved.seed,
                                    figuresDirectory: options.figuresDirectory, dataDirectory: options.dataDirectory,
                                    threads: options.threads, progress: options.progress,
                                    earlierResults: earlier.mapValues(\.result))
+        context.kernels = options.kernels
+        var warnings: [String] = []
         func failure(_ error: any Error, _ point: SweepPoint? = nil) -> BlockFailure {
             BlockFailure(location: block.location, blockID: block.id, kind: block.kind, sweepPoint: point, underlying: error)
         }
@@ -38,8 +40,12 @@ extension ReportRunner {
                     unit.figuresDirectory = (options.figuresDirectory as NSString).appendingPathComponent(".seed-\(k)")
                 }
                 let label = block.id + (point.map { " \($0.parameter)=\($0.value)" } ?? "") + (k > 0 ? " seed \(seed)" : "")
-                let (result, hit) = try runUnit(unit, kind: block.kind, executor: resolved.executor, label: label,
-                                                references: references, options: options, cacheOnly: cacheOnly)
+                let (result, hit, unitWarnings) = try runUnit(unit, kind: block.kind, executor: resolved.executor, label: label,
+                                                              references: references, options: options, cacheOnly: cacheOnly)
+                for w in unitWarnings where !warnings.contains(w) {
+                    warnings.append(w)
+                    if !cacheOnly { options.events?(.note("\(block.id): \(w)")) }
+                }
                 runs += 1
                 if hit { cached += 1 }
                 results.append(result)
@@ -74,9 +80,8 @@ extension ReportRunner {
             }
         }
         let after = ResourceUsage.now()
-        let key = CacheKey(kind: block.kind, config: resolved.config, seed: resolved.seed,
-                           toolVersion: options.toolIdentity, threads: options.threads,
-                           references: references, dataDigests: result.inputs)
+        let key = options.key(kind: block.kind, config: resolved.config, seed: resolved.seed, references: references,
+                              dataDigests: result.inputs)
         var record = BlockRecord(id: block.id, kind: block.kind, config: resolved.config, nonDefault: resolved.nonDefault,
                                  sweepParameter: resolved.sweep?.parameter, cacheKey: key.digest, cacheHit: runs > 0 && cached == runs,
                                  seed: resolved.seed, result: result, wallSeconds: Self.seconds(clock.now - started),
@@ -84,23 +89,38 @@ extension ReportRunner {
         record.cacheKeyParts = key.parts
         record.runs = runs
         record.cachedRuns = cached
+        record.dataWarnings = warnings.isEmpty ? nil : warnings
         return record
     }
 
+    /// The cache key of one executor run: its data files named by the executor and digested now
+    /// (what a lookup must match), and the warnings about files of unknown digest.
+    func unitKey(_ context: BlockContext, kind: String, executor: any BlockExecutor, references: [String: String],
+                 options: RunOptions) throws -> (key: CacheKey, digests: [String: String], warnings: [String]) {
+        let inputs = try executor.dataInputs(context)
+        let digests = Dictionary(inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        let key = options.key(kind: kind, config: context.config, seed: context.seed, references: references,
+                              dataDigests: digests)
+        return (key, digests, inputs.compactMap(\.warning))
+    }
+
     /// One executor run (one configuration, one seed): from the cache when its key is there and
-    /// intact, else run and stored. Figures end up in `context.figuresDirectory` either way.
+    /// intact, else run and stored. Figures end up in `context.figuresDirectory` either way, under
+    /// this context's names (`figureFileName`), whichever block computed a cached entry.
     func runUnit(_ context: BlockContext, kind: String, executor: any BlockExecutor, label: String,
-                 references: [String: String], options: RunOptions, cacheOnly: Bool) throws -> (BlockResult, Bool) {
-        let parts = options.lookupParts(kind: kind, config: context.config, seed: context.seed, references: references)
+                 references: [String: String], options: RunOptions, cacheOnly: Bool) throws -> (BlockResult, Bool, [String]) {
+        let (key, digests, warnings) = try unitKey(context, kind: kind, executor: executor, references: references, options: options)
         let figures = URL(fileURLWithPath: context.figuresDirectory, isDirectory: true)
         if let cache = options.cache, !options.rebuild || cacheOnly {
-            switch cache.lookup(parts, anyTool: options.redraw != nil) {
+            switch cache.lookup(key, anyTool: options.redraw != nil) {
             case .hit(let entry):
-                try cache.restoreFigures(of: entry, into: figures)
-                let tool = parts.first { $0.name == "tool" }
-                guard let redraw = options.redraw, entry.key.part("tool") != tool?.digest else { return (entry.result, true) }
+                let entry = try cache.restoreFigures(of: entry, into: figures, naming: context.figureFileName)
+                let tool = key.parts.first { $0.name == "tool" }
+                guard let redraw = options.redraw, entry.key.part("tool") != tool?.digest else {
+                    return (entry.result, true, warnings)
+                }
                 return (try redrawn(entry, tool: tool, figures: figures, redraw: redraw, label: label, cache: cache,
-                                    options: options), true)
+                                    options: options), true, warnings)
             case .miss(let reason, let corrupt):
                 if corrupt { options.events?(.note("\(label): \(reason)")) }
             }
@@ -114,15 +134,18 @@ extension ReportRunner {
         for i in result.figures.indices {
             result.figures[i].sha256 = try Self.figureDigest(result.figures[i], in: context.figuresDirectory) { $0 }
         }
+        if result.inputs != digests {
+            throw InternalError("\(label): the \(kind) executor read other data files than it named before the run "
+                                + "(named: \(digests.keys.sorted()), read: \(result.inputs.keys.sorted()))")
+        }
         if let cache = options.cache {
-            let key = CacheKey(parts: parts + [CacheKey.dataPart(result.inputs)])
             let entry = CacheEntry(key: key, label: label, result: result, wallSeconds: Self.seconds(clock.now - started),
                                    cpuSeconds: max(0, ResourceUsage.now().cpuSeconds - before.cpuSeconds))
             do { try cache.store(entry, figuresDirectory: figures) } catch {
                 options.events?(.note("\(label): \(error) (the result is kept in this report only)"))
             }
         }
-        return (result, false)
+        return (result, false, warnings)
     }
 
     /// A result cached by another tool build with its figures drawn again from their plot data

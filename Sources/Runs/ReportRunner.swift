@@ -77,6 +77,9 @@ public struct ReportRunner: Sendable {
                                machine: options.machine, datasets: datasets, blocks: blocks)
         record.peakMemoryBytes = ResourceUsage.now().peakMemoryBytes
         record.cacheHits = blocks.filter(\.cacheHit).count
+        var warnings: [String] = []
+        for line in blocks.flatMap({ $0.dataWarnings ?? [] }) where !warnings.contains(line) { warnings.append(line) }
+        record.dataWarnings = warnings.isEmpty ? nil : warnings
         return record
     }
 

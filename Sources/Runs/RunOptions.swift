@@ -13,8 +13,14 @@ public struct RunOptions: Sendable {
     public var figuresDirectory: String
     /// `--data-dir`.
     public var dataDirectory: String?
-    /// `--threads`.
+    /// `--threads`: how many workers share the work (never changes a result).
     public var threads: Int
+    /// Which compiled copy of the vector kernels to prefer (`fastest`, or `baseline` from
+    /// `SPIKEDOWN_KERNELS=baseline`); never changes a result.
+    public var kernels = "fastest"
+    /// The numeric environment (math mode, BLAS kernel …): recorded, and its `cacheIdentity` keys
+    /// every run; nil in tests (then `CacheKey.defaultMath`).
+    public var numeric: NumericEnvironment?
     public var toolVersion: String
     public var machine: MachineInfo
     public var progress: any ProgressReporter
@@ -38,10 +44,14 @@ public struct RunOptions: Sendable {
     /// What the `tool` part of cache keys hashes: `toolBuild`, else `toolVersion`.
     public var toolIdentity: String { toolBuild ?? toolVersion }
 
-    /// The cache-key parts (all but `data`) of one executor run of a block of `kind`.
-    public func lookupParts(kind: String, config: ResolvedConfig, seed: UInt64, references: [String: String]) -> [CacheKey.Part] {
-        CacheKey.lookupParts(kind: kind, config: config, seed: seed, toolVersion: toolIdentity, threads: threads,
-                             references: references)
+    /// What the `math` part of cache keys hashes.
+    public var mathIdentity: String { numeric?.cacheIdentity ?? CacheKey.defaultMath }
+
+    /// The cache key of one executor run of a block of `kind` that reads the files `dataDigests`.
+    public func key(kind: String, config: ResolvedConfig, seed: UInt64, references: [String: String],
+                    dataDigests: [String: String]) -> CacheKey {
+        CacheKey(kind: kind, config: config, seed: seed, toolVersion: toolIdentity, math: mathIdentity,
+                 references: references, dataDigests: dataDigests)
     }
 
     public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,

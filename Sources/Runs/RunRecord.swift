@@ -29,6 +29,8 @@ public struct RunRecord: Sendable, Codable, Equatable {
     public var peakMemoryBytes: Int?
     /// Blocks taken whole from the cache.
     public var cacheHits: Int?
+    /// Every block's `dataWarnings`, each once; absent when there are none.
+    public var dataWarnings: [String]?
 
     public init(schemaVersion: Int = RunRecord.currentSchemaVersion, runID: String, toolVersion: String,
                 template: String, templatePath: String, templateHash: String, title: String, profile: String,
@@ -66,15 +68,19 @@ public struct GitState: Sendable, Codable, Equatable {
 public struct MachineInfo: Sendable, Codable, Equatable {
     public var cpu: String
     public var cores: Int
+    /// Threads OpenBLAS itself runs (records before the numeric environment was kept: `--threads`).
     public var blasThreads: Int
     public var blas: String
     public var os: String
-    public init(cpu: String, cores: Int, blasThreads: Int, blas: String, os: String) {
+    /// What the numbers were computed with (absent in records written before it was kept).
+    public var numeric: NumericEnvironment?
+    public init(cpu: String, cores: Int, blasThreads: Int, blas: String, os: String, numeric: NumericEnvironment? = nil) {
         self.cpu = cpu
         self.cores = cores
         self.blasThreads = blasThreads
         self.blas = blas
         self.os = os
+        self.numeric = numeric
     }
 }
 
@@ -88,7 +94,7 @@ public struct BlockRecord: Sendable, Codable, Equatable {
     public var nonDefault: [String]
     /// The swept parameter, if any.
     public var sweepParameter: String?
-    /// Content hash of kind, resolved config, seed, tool build, threads, references and data digests
+    /// Content hash of kind, resolved config, seed, tool build, math, references and data digests
     /// (`CacheKey`; for a sweep the config holds the list of values).
     public var cacheKey: String
     /// The key's parts, so `status` can tell which one changed.
@@ -104,6 +110,9 @@ public struct BlockRecord: Sendable, Codable, Equatable {
     public var cpuSeconds: Double
     /// Peak resident memory of the process after the block, in bytes.
     public var peakMemoryBytes: Int
+    /// Data files the block read whose SHA-256 is not a digest the data set registry knows (a custom
+    /// or damaged copy), one line each; absent when there are none.
+    public var dataWarnings: [String]?
 
     public init(id: String, kind: String, config: ResolvedConfig, nonDefault: [String], sweepParameter: String?,
                 cacheKey: String, cacheHit: Bool, seed: UInt64, result: BlockResult, wallSeconds: Double,

@@ -31,8 +31,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("max-iter"), help: "L-BFGS iteration limit of the readout workloads.")
     var maxIterations = 1000
 
-    @Option(help: "Worker and BLAS threads.")
+    @Option(help: "Worker threads.")
     var threads = 2
+
+    @Flag(name: .customLong("native-math"), help: "Time with the OpenBLAS kernel picked for this CPU instead of the reproducible one.")
+    var nativeMath = false
 
     @Option(help: ArgumentHelp("A Python with torch, snntorch and scikit-learn: runs the reference scripts too.",
                                valueName: "path"))
@@ -62,6 +65,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         note("spikedown bench: this is a debug build; build with -c release for meaningful timings")
         #endif
+        Engine.configure(nativeMath: nativeMath)
         var options = BenchmarkOptions()
         options.dataset = dataset
         options.dataDirectory = dataDirectory
@@ -142,6 +146,7 @@ extension BenchCommand {
             var arguments = [file, "--profile", "quick", "--out", out, "--threads", "\(threads)", "--quiet",
                              "--rebuild", "--cache", out + "/.cache"]
             if let dataDirectory { arguments += ["--data-dir", dataDirectory] }
+            if nativeMath { arguments.append("--native-math") }
             let build = try BuildCommand.parse(arguments)
             let mark = CPULoad.sample()
             let t0 = ContinuousClock.now

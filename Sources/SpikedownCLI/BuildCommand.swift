@@ -12,8 +12,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build reports from templates (all of templates/*.md when none is named).",
         discussion: """
             Each report is written to OUT/<name>/ (README.md, index.html, figures/, run.json, runs/). \
-            A block whose configuration, seed, data, tool build and thread count are unchanged is taken \
-            from the cache. A failed build leaves the previous report in place.
+            A block whose configuration, seed, data, tool build and math mode are unchanged is taken \
+            from the cache. By default the numbers are the same bits on any x86-64 machine with AVX2, \
+            with any --threads. A failed build leaves the previous report in place.
             """)
 
     @OptionGroup var arguments: RunArguments
@@ -42,7 +43,6 @@ struct BuildCommand: ParsableCommand {
     /// Builds one template into `out/<name>/`.
     private func build(_ file: String) throws {
         let template = try TemplateParser.parse(path: file)
-        Engine.configure(threads: arguments.threads)
         let staging = StagingFolder.make(for: template.name)
         defer { try? FileManager.default.removeItem(at: staging) }
 
@@ -64,7 +64,8 @@ struct BuildCommand: ParsableCommand {
                 note("\(template.name) \(text)")
             }
         })
-        let record = try ReportRunner(registry: ExecutorCatalog.registry()).run(template, options: options)
+        let registry = ExecutorCatalog.registry(digests: options.cache?.digests ?? FileDigests())
+        let record = try ReportRunner(registry: registry).run(template, options: options)
         let folder = try ReportWriter.write(template: template, record: record, stagedFigures: staging,
                                             outDirectory: URL(fileURLWithPath: arguments.out))
         if !quiet {

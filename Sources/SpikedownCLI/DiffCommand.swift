@@ -53,6 +53,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("reports"), help: ArgumentHelp("Folder of the reports named in REPORT@RUN.", valueName: "dir"))
     var reportsDirectory: String = "reports"
 
+    @Flag(help: "Fail (exit 1) unless every metric that is not a timing is bit for bit the same; tolerances and seed noise do not apply.")
+    var exact = false
+
     @Option(name: .customLong("figure-threshold"),
             help: ArgumentHelp("Pixel RMS (0…1) up to which a changed figure counts as within threshold.", valueName: "rms"))
     var figureThreshold: Double = DiffOptions.defaultFigureRMSThreshold
@@ -73,7 +76,7 @@ struct DiffCommand: ParsableCommand {
 
     /// Resolves A and B, reads their records and compares them (figure pixels from their folders).
     func makeReport() throws -> DiffReport {
-        var options = DiffOptions(figureRMSThreshold: figureThreshold)
+        var options = DiffOptions(figureRMSThreshold: figureThreshold, exact: exact)
         guard figureThreshold.isFinite, figureThreshold >= 0 else {
             throw UsageError("--figure-threshold expects a pixel RMS from 0 to 1, found \(figureThreshold)")
         }

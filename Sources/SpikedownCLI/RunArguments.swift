@@ -35,8 +35,12 @@ struct RunArguments: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder to look for data sets in first.")
     var dataDirectory: String?
 
-    @Option(name: .customLong("threads"), help: "Worker and BLAS threads (default: all cores).")
+    @Option(name: .customLong("threads"), help: "Worker threads (default: all cores); results do not depend on it.")
     var threadCount: Int?
+
+    @Flag(name: .customLong("native-math"),
+          help: "Let OpenBLAS use the fastest kernel for this CPU: results may differ in the last bits from other machines (the kernel enters the cache key and the run record).")
+    var nativeMath = false
 
     /// `--threads`, or every core of this machine.
     var threads: Int { threadCount ?? ProcessInfo.processInfo.activeProcessorCount }
@@ -67,9 +71,14 @@ struct RunArguments: ParsableArguments {
     func options(figuresDirectory: String, progress: any ProgressReporter = SilentProgress(),
                  events: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunOptions {
         let parsed = try ((seeds.map { ["seeds=\($0)"] } ?? []) + overrides).map { try Override.parse($0) }
+        Engine.configure(nativeMath: nativeMath)
+        let kernels = Engine.kernelPreference()
+        let machine = Engine.machine(threads: threads, kernels: kernels)
         var options = RunOptions(profile: profile, overrides: parsed, only: only, figuresDirectory: figuresDirectory,
                                  dataDirectory: dataDirectory, threads: threads, toolVersion: ToolVersion.current,
-                                 machine: Engine.machine(threads: threads), progress: progress, events: events)
+                                 machine: machine, progress: progress, events: events)
+        options.kernels = kernels
+        options.numeric = machine.numeric
         options.outputPaths = [out, cacheDirectory]
         options.cache = ResultCache(directory: URL(fileURLWithPath: cacheDirectory, isDirectory: true))
         options.rebuild = rebuild

@@ -12,7 +12,7 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show, per block, whether a build would take it from the cache or run it, and why.",
         discussion: """
             Takes the same options as build. The reasons compare the block's cache key with the one in \
-            OUT/<name>/run.json: which of its parts (kind, config, seed, tool, threads, references, data) \
+            OUT/<name>/run.json: which of its parts (kind, config, seed, tool, math, references, data) \
             changed, and which configuration values.
             """)
 
@@ -37,7 +37,8 @@ struct StatusCommand: ParsableCommand {
         let options = try arguments.options(figuresDirectory: FileManager.default.temporaryDirectory.path)
         let recordPath = (arguments.out as NSString).appendingPathComponent("\(template.name)/run.json")
         let previous = FileManager.default.fileExists(atPath: recordPath) ? try? RunRecordStore.read(from: recordPath) : nil
-        let plans = try ReportRunner(registry: ExecutorCatalog.registry()).plan(template, options: options, previous: previous)
+        let registry = ExecutorCatalog.registry(digests: options.cache?.digests ?? FileDigests())
+        let plans = try ReportRunner(registry: registry).plan(template, options: options, previous: previous)
         return Self.format(template: template.name, plans: plans, previous: previous?.runID)
     }
 

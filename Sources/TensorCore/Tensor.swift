@@ -62,8 +62,9 @@ public struct Tensor: Sendable, Equatable {
         return Tensor(shape: [indices.count] + Array(shape.dropFirst()), storage: out)
     }
 
-    /// Matrix product `self [m, k] · other [k, n] -> [m, n]` through BLAS sgemm.
-    public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) -> Tensor {
+    /// Matrix product `self [m, k] · other [k, n] -> [m, n]` through BLAS sgemm, in fixed row
+    /// blocks shared by `workers` threads (the result does not depend on `workers`).
+    public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false, workers: Int = 1) -> Tensor {
         precondition(rank == 2 && other.rank == 2, "matmul needs matrices")
         let m = transposeSelf ? shape[1] : shape[0]
         let k = transposeSelf ? shape[0] : shape[1]
@@ -74,9 +75,9 @@ public struct Tensor: Sendable, Equatable {
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
-                    BLAS.sgemm(transA: transposeSelf, transB: transposeOther, m: m, n: n, k: k,
-                               alpha: 1, a: a.baseAddress!, lda: shape[1], b: b.baseAddress!, ldb: other.shape[1],
-                               beta: 0, c: c.baseAddress!, ldc: n)
+                    BLAS.sgemmRowBlocks(transA: transposeSelf, transB: transposeOther, m: m, n: n, k: k,
+                                        alpha: 1, a: a.baseAddress!, lda: shape[1], b: b.baseAddress!, ldb: other.shape[1],
+                                        beta: 0, c: c.baseAddress!, ldc: n, workers: workers)
                 }
             }
         }

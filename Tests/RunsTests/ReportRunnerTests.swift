@@ -87,7 +87,7 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertFalse(b.cacheHit)
         XCTAssertEqual(b.seed, 42)
         XCTAssertEqual(b.result.metrics, [Metric("test_accuracy", 0.9, label: "Test accuracy")])
-        XCTAssertEqual(b.cacheKey, CacheKey(kind: "random-features", config: b.config, seed: 42, toolVersion: "0.1.0-test", threads: 2,
+        XCTAssertEqual(b.cacheKey, CacheKey(kind: "random-features", config: b.config, seed: 42, toolVersion: "0.1.0-test",
                                             dataDigests: [:]).digest)
         XCTAssertGreaterThanOrEqual(b.wallSeconds, 0)
         XCTAssertGreaterThanOrEqual(b.cpuSeconds, 0)
@@ -176,7 +176,7 @@ final class ReportRunnerTests: XCTestCase {
         XCTAssertEqual(b.result.notes, ["tau_ms = 5: converged", "tau_ms = 20: converged", "tau_ms = 0.5: converged"])
         XCTAssertEqual(b.result.inputs, ["/data/a.gz": "aa"])
         XCTAssertEqual(record.datasets, ["/data/a.gz": "aa"])
-        XCTAssertEqual(b.cacheKey, CacheKey(kind: "random-features", config: b.config, seed: 42, toolVersion: "0.1.0-test", threads: 2,
+        XCTAssertEqual(b.cacheKey, CacheKey(kind: "random-features", config: b.config, seed: 42, toolVersion: "0.1.0-test",
                                             dataDigests: ["/data/a.gz": "aa"]).digest)
     }
 

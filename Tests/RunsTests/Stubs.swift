@@ -36,6 +36,16 @@ struct StubExecutor: BlockExecutor {
         return try body(context)
     }
 
+    /// The files the body reads: a stub's body names them in its result, so it is asked (without
+    /// being logged as a run).
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] {
+        var probe = context
+        probe.figuresDirectory = NSTemporaryDirectory() + "stub-probe-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: probe.figuresDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe.figuresDirectory) }
+        return try body(probe).inputs.sorted { $0.key < $1.key }.map { DataInput(path: $0.key, sha256: $0.value) }
+    }
+
     func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
         log.add("summarize \(context.blockID)", context)
         return try summarize(sweep, context)

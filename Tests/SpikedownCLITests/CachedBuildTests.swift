@@ -87,9 +87,9 @@ final class CachedBuildTests: XCTestCase {
                                                                        "--cache", dir + "/cache", "--data-dir", dir,
                                                                        "--threads", "1", "--set", "net.epochs=2"]) as? StatusCommand)
         XCTAssertEqual(try changed.status(dir + "/demo.md"),
-                       "demo: 0 of 2 blocks cached (compared with run \(second.runID))\n"
-                       + "  rate  will run: changed: threads\n"
-                       + "  net   will run: changed: config, threads; epochs: 1 → 2")
+                       "demo: 1 of 2 blocks cached (compared with run \(second.runID))\n"
+                       + "  rate  cached\n"
+                       + "  net   will run: changed: config; epochs: 1 → 2")
 
         // --rebuild runs again and lands on the same numbers and bytes.
         try build(dir, ["--rebuild"])

@@ -17,8 +17,7 @@ final class LayerPerformanceTests: XCTestCase {
             throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
         }
         let threads = 2, steps = 25, batch = 128
-        // One BLAS thread, as in Trainer.fit (the layers split their products across their workers).
-        BLAS.setThreads(Int(ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_BLAS_THREADS"] ?? "") ?? 1)
+        // OpenBLAS runs one thread of its own (BLASRuntime): the layers split their products across their workers.
         var rng = SeededRNG(seed: 1)
         let l1 = Linear(inputs: 784, outputs: 1000, rng: &rng, workers: threads)
         let n1 = Leaky(beta: 0.95, workers: threads)

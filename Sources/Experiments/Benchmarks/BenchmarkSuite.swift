@@ -34,11 +34,10 @@ public enum BenchmarkSuite {
         for name in options.workloads where !workloads.contains(name) {
             throw UsageError("unknown workload '\(name)'; workloads: \(workloads.joined(separator: ", "))")
         }
-        BLAS.setThreads(options.threads)
         var results: [BenchmarkResult] = []
         func emit(_ r: BenchmarkResult) { results.append(r); report(r) }
 
-        if options.workloads.contains("sgemm") { emit(SGEMMBenchmark.run(n: 2048, repeats: 5)) }
+        if options.workloads.contains("sgemm") { emit(SGEMMBenchmark.run(n: 2048, repeats: 5, workers: options.threads)) }
         let wantsData = options.workloads.contains { $0 != "sgemm" }
         guard wantsData else { return results }
         var split = try DatasetRegistry().load(options.dataset, dataDirectory: options.dataDirectory, seed: options.seed)

@@ -25,28 +25,28 @@ struct TrainingBenchmark {
     /// Trains one epoch (timed) and evaluates on the test set (timed); returns both results.
     func run(_ network: Network, progress: any ProgressReporter) throws -> (train: BenchmarkResult, infer: BenchmarkResult) {
         var rng = SeededRNG(seed: options.seed).derived(network.rawValue)
-        let inputs = split.train.pixels
+        let inputs = split.train.pixels, w = options.threads
         let model: Sequential
         let config: TrainingConfig
         let optimizer: any Optimizer
         switch network {
         case .basicSNN:
-            model = Sequential([Linear(inputs: inputs, outputs: 1000, rng: &rng), Leaky(beta: 0.95),
-                                Linear(inputs: 1000, outputs: 10, rng: &rng), Leaky(beta: 0.95)], inputFeatures: inputs)
+            model = Sequential([Linear(inputs: inputs, outputs: 1000, rng: &rng, workers: w), Leaky(beta: 0.95, workers: w),
+                                Linear(inputs: 1000, outputs: 10, rng: &rng, workers: w), Leaky(beta: 0.95, workers: w)], inputFeatures: inputs)
             config = TrainingConfig(epochs: 1, batchSize: 128, steps: 25, encoding: .rate(gain: 1), loss: .countCrossEntropy,
                                     readout: .spikes)
             optimizer = Adam(lr: 5e-4)
         case .snn100:
-            model = Sequential([Linear(inputs: inputs, outputs: 256, rng: &rng), Leaky(beta: 0.9),
-                                Linear(inputs: 256, outputs: 128, rng: &rng), Leaky(beta: 0.9),
-                                Linear(inputs: 128, outputs: 10, rng: &rng), Leaky(beta: 0.9)], inputFeatures: inputs)
+            model = Sequential([Linear(inputs: inputs, outputs: 256, rng: &rng, workers: w), Leaky(beta: 0.9, workers: w),
+                                Linear(inputs: 256, outputs: 128, rng: &rng, workers: w), Leaky(beta: 0.9, workers: w),
+                                Linear(inputs: 128, outputs: 10, rng: &rng, workers: w), Leaky(beta: 0.9, workers: w)], inputFeatures: inputs)
             config = TrainingConfig(epochs: 1, batchSize: 128, steps: 100, encoding: .rate(gain: 1),
                                     loss: .meanMembraneCrossEntropy, readout: .membrane)
             optimizer = Adam(lr: 1e-4)
         case .ann:
-            model = Sequential([Linear(inputs: inputs, outputs: 256, rng: &rng), ReLU(),
-                                Linear(inputs: 256, outputs: 128, rng: &rng), ReLU(),
-                                Linear(inputs: 128, outputs: 10, rng: &rng)], inputFeatures: inputs)
+            model = Sequential([Linear(inputs: inputs, outputs: 256, rng: &rng, workers: w), ReLU(),
+                                Linear(inputs: 256, outputs: 128, rng: &rng, workers: w), ReLU(),
+                                Linear(inputs: 128, outputs: 10, rng: &rng, workers: w)], inputFeatures: inputs)
             config = TrainingConfig(epochs: 1, batchSize: 128, steps: 1, encoding: .direct, loss: .lastStepCrossEntropy,
                                     readout: .spikes)
             optimizer = Adam(lr: 1e-3)
@@ -55,7 +55,8 @@ struct TrainingBenchmark {
         var timedConfig = config
         timedConfig.epochs = repeats
         timedConfig.evaluateEveryEpoch = false
-        let trainer = Trainer(model: model, optimizer: optimizer, config: timedConfig, rng: rng.derived("trainer"))
+        let trainer = Trainer(model: model, optimizer: optimizer, config: timedConfig, rng: rng.derived("trainer"),
+                              workers: w)
         let batches = (split.train.count + 127) / 128
         progress.begin("\(network.rawValue): \(repeats) epochs", total: repeats * batches)
         let history = try trainer.fit(trainImages: split.train.images, trainLabels: split.train.labels,

@@ -14,6 +14,8 @@ struct EncodingExecutor: BlockExecutor {
     var kind: String { "encoding" }
     var summary: String { "rate, latency and delta encoders on a sample image: raster, overlay, counts" }
 
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
+
     var parameters: [ParameterSpec] {
         [
             ParameterSpec("dataset", .choice(["mnist-5k", "mnist", "fashion-mnist"]), default: .string("mnist-5k"),

@@ -71,8 +71,9 @@ struct ModelSpec: Equatable {
     /// Whether the last layer is a spiking (leaky) layer.
     var endsWithLeaky: Bool { if case .leaky = lines.last { return true } else { return false } }
 
-    /// Builds the network for `inputs` features; weights from `rng`.
-    func build(inputs: Int, config: ResolvedConfig, rng: SeededRNG) -> Sequential {
+    /// Builds the network for `inputs` features; weights from `rng`; layers that split their work
+    /// do so over `compute.workers` threads with its kernel copy.
+    func build(inputs: Int, config: ResolvedConfig, rng: SeededRNG, compute: ComputeContext) -> Sequential {
         var layers: [any Layer] = []
         var features = inputs
         let surrogate: Surrogate = config.string("surrogate") == "fast_sigmoid"
@@ -81,14 +82,16 @@ struct ModelSpec: Equatable {
             switch line {
             case .linear(let n):
                 var layerRNG = rng.derived("linear", i)
-                layers.append(Linear(inputs: features, outputs: n, rng: &layerRNG))
+                layers.append(Linear(inputs: features, outputs: n, rng: &layerRNG, workers: compute.workers,
+                                     kernels: EventKernelChoice(compute.kernels)))
                 features = n
             case .leaky(let beta, let threshold, let reset):
                 let mechanism: LeakyReset = (reset ?? config.string("reset")) == "zero" ? .zero : .subtract
                 layers.append(Leaky(beta: Float(beta ?? config.double("beta")),
                                     threshold: Float(threshold ?? config.double("threshold")),
                                     resetMechanism: mechanism, surrogate: surrogate,
-                                    learnBeta: config.bool("learn_beta"), learnThreshold: config.bool("learn_threshold")))
+                                    learnBeta: config.bool("learn_beta"), learnThreshold: config.bool("learn_threshold"),
+                                    workers: compute.workers))
             case .relu:
                 layers.append(ReLU())
             case .dropout(let p):

@@ -17,12 +17,14 @@ struct TrainExecutor: BlockExecutor {
     var summary: String { "a spiking (or ReLU) network trained with surrogate gradients (basic-snn, snn-vs-ann)" }
     var parameters: [ParameterSpec] { TrainParameters.all }
 
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
+
     func run(_ context: BlockContext) throws -> BlockResult {
         let c = context.config
         let spec = try ModelSpec(c.strings("layers"))
         let root = SeededRNG(seed: context.seed)
         let split = try data.load(for: context, rng: root.derived("subset"))
-        let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"))
+        let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"), compute: context.compute)
         guard model.outputFeatures == split.train.classes else {
             throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
                              + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")

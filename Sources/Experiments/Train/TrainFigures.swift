@@ -21,7 +21,8 @@ struct TrainFigures {
         switch name {
         case "loss":
             let window = history.batchLoss.count / 50
-            let figure = Figure.lossCurves(series: [(name: context.blockID, y: history.batchLoss)], xLabel: "batch",
+            // The legend names the curve, not the block: a cached figure may be shown by another block.
+            let figure = Figure.lossCurves(series: [(name: "training", y: history.batchLoss)], xLabel: "batch",
                                            yLabel: "training loss", title: "Training loss", smoothing: max(1, window))
             let epochs = "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s")"
             return try context.write(figure, name, window > 1

@@ -83,6 +83,7 @@ public enum DiffMarkdown {
         case .regressed: return "❌ regressed"
         case .missing: return "⚠️ missing in B"
         case .improved: return "✅ improved"
+        case .differs: return "❌ differs (exact)"
         default: return verdict.words
         }
     }

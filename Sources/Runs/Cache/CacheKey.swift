@@ -10,15 +10,17 @@ import Templates
 /// - `config`: the resolved configuration without `seed` and `seeds` (`CanonicalEncoding`);
 /// - `seed`: the seed of this run;
 /// - `tool`: the tool's build identity (version and a digest of the executable);
-/// - `threads`: the worker and BLAS thread count (results may differ in rounding between counts);
+/// - `math`: what of the numeric environment can change a result (`NumericEnvironment.cacheIdentity`:
+///   the architecture and math mode, and the OpenBLAS kernel in native mode). Thread counts and the
+///   kernel copy never change a result, so they are not in the key;
 /// - `references`: the keys of the blocks this one reads (`compare`), as sorted `id=key` lines;
-/// - `data`: the data files read, as sorted `file-name=sha256` lines (names without folders, so moving
+/// - `data`: the data files the run reads, as they are now (the executor names them before it runs,
+///   `BlockExecutor.dataFiles`), as sorted `file-name=sha256` lines (names without folders, so moving
 ///   the data folder does not change the key).
 ///
-/// Nothing else enters: prose, the block's position and other blocks do not. `digest` = SHA-256 of
-/// the lines `name=partDigest\n` in that order. The cache files an entry under the digest of all
-/// parts but `data` and `tool` (`lookupDigest`): which files a block reads is known only after it
-/// ran, so the entry lists them and a lookup checks their digests; the entry's tool part must match
+/// Nothing else enters: prose, the block's id and position, the sweep it belongs to and other blocks
+/// do not. `digest` = SHA-256 of the lines `name=partDigest\n` in that order. The cache files an
+/// entry under the digest of all parts but `tool` (`lookupDigest`): the entry's tool part must match
 /// too, except when a build redraws cached results with a new tool build (`--redraw`), and a newer
 /// build's result replaces the older one in place. `changedParts(from:)` tells which parts
 /// differ, so `status` can explain why a block will run again.
@@ -35,17 +37,19 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     public var parts: [Part]
     public var digest: String
 
-    /// The key of a run that read the files `dataDigests` (path -> SHA-256).
-    public init(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String, threads: Int = 1,
+    /// The key of a run that reads the files `dataDigests` (path -> SHA-256).
+    public init(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String, math: String = Self.defaultMath,
                 references: [String: String] = [:], dataDigests: [String: String]) {
-        self.init(parts: Self.lookupParts(kind: kind, config: config, seed: seed, toolVersion: toolVersion,
-                                          threads: threads, references: references)
-                         + [Self.dataPart(dataDigests)])
+        self.init(parts: Self.parts(kind: kind, config: config, seed: seed, toolVersion: toolVersion, math: math,
+                                    references: references, dataDigests: dataDigests))
     }
 
-    /// Every part but `data`, in key order.
-    public static func lookupParts(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String,
-                                   threads: Int, references: [String: String]) -> [Part] {
+    /// The `math` identity of keys made without a numeric environment (tests, old records).
+    public static let defaultMath = "reproducible"
+
+    /// Every part, in key order.
+    public static func parts(kind: String, config: ResolvedConfig, seed: UInt64, toolVersion: String,
+                             math: String, references: [String: String], dataDigests: [String: String]) -> [Part] {
         var values = config.values
         values[ParameterSpec.seed.name] = nil
         values[ParameterSpec.seeds.name] = nil
@@ -55,8 +59,9 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
             Part(name: "config", digest: sha256(CanonicalEncoding.encode(values))),
             Part(name: "seed", digest: sha256(String(seed))),
             Part(name: "tool", digest: sha256(toolVersion)),
-            Part(name: "threads", digest: sha256(String(threads))),
+            Part(name: "math", digest: sha256(math)),
             Part(name: "references", digest: sha256(refs)),
+            dataPart(dataDigests),
         ]
     }
 
@@ -68,12 +73,12 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
         return Part(name: "data", digest: sha256(data))
     }
 
-    /// The digest the cache files an entry under: all parts but `data` and `tool`.
+    /// The digest the cache files an entry under: all parts but `tool`.
     public var lookupDigest: String { Self.lookupDigest(parts) }
 
     /// `lookupDigest` of a key with these parts.
     public static func lookupDigest(_ parts: [Part]) -> String {
-        digest(of: parts.filter { $0.name != "data" && $0.name != "tool" })
+        digest(of: parts.filter { $0.name != "tool" })
     }
 
     /// The digest of the named part, if the key has it.

@@ -8,7 +8,11 @@ import Foundation
 ///   builds storing the same entry at once both succeed (the second rename finds it there).
 /// - A lookup checks the entry's result digest and every figure's bytes; a corrupt entry is
 ///   removed and reported as a miss, so it is recomputed.
-/// - The data files the entry read must still have the digests it recorded.
+/// - Entries are filed under every key part but `tool` (`CacheKey.lookupDigest`), the digests of
+///   the data files the run reads now among them; the files the entry read must still have the
+///   digests it recorded.
+/// - Figures are stored under the names the computing block gave them and restored under the names
+///   of the block that asks (two blocks with the same settings share one entry).
 public struct ResultCache: Sendable {
     public enum Lookup: Sendable {
         case hit(CacheEntry)
@@ -24,10 +28,11 @@ public struct ResultCache: Sendable {
         self.digests = digests
     }
 
-    /// The entry for a run whose key (without `data`) has these parts; with `anyTool`, also one
-    /// computed by another tool build (its figures are then redrawn by the caller).
-    public func lookup(_ parts: [CacheKey.Part], anyTool: Bool = false) -> Lookup {
-        let lookupDigest = CacheKey.lookupDigest(parts)
+    /// The entry for a run with this key; with `anyTool`, also one computed by another tool build
+    /// (its figures are then redrawn by the caller).
+    public func lookup(_ key: CacheKey, anyTool: Bool = false) -> Lookup {
+        let parts = key.parts
+        let lookupDigest = key.lookupDigest
         let folder = entryFolder(lookupDigest)
         let file = folder.appendingPathComponent("entry.json")
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -98,18 +103,27 @@ public struct ResultCache: Sendable {
         }
     }
 
-    /// Copies the entry's figures and their plot data into `figuresDirectory` (overwriting).
-    public func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL) throws {
+    /// Copies the entry's figures and their plot data into `figuresDirectory` (overwriting), each
+    /// under the name `naming(figure name)` gives (its plot data beside it, `FigureOutput.plotDataName`),
+    /// and returns the entry with its figures so renamed (same bytes, same digests).
+    public func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL,
+                               naming: (String) -> String) throws -> CacheEntry {
         let fm = FileManager.default
         let source = entryFolder(entry.key.lookupDigest).appendingPathComponent("figures")
         try fm.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
-        for figure in entry.result.figures {
-            for file in [figure.file] + (figure.plotData.map { [$0] } ?? []) {
-                let target = figuresDirectory.appendingPathComponent(file)
+        var restored = entry
+        for (i, figure) in entry.result.figures.enumerated() {
+            let file = naming(figure.name)
+            let plotData = figure.plotData.map { _ in FigureOutput.plotDataName(for: file) }
+            for (from, to) in [(figure.file, file)] + (figure.plotData.map { [($0, plotData!)] } ?? []) {
+                let target = figuresDirectory.appendingPathComponent(to)
                 if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-                try fm.copyItem(at: source.appendingPathComponent(file), to: target)
+                try fm.copyItem(at: source.appendingPathComponent(from), to: target)
             }
+            restored.result.figures[i].file = file
+            restored.result.figures[i].plotData = plotData
         }
+        return restored
     }
 
     /// Removes temporary folders left by builds that were killed (older than an hour).

@@ -6,6 +6,8 @@ public enum ToleranceSource: String, Sendable, Codable, Equatable {
     case record
     /// `DefaultTolerance.value(for:old:)`.
     case `default`
+    /// `--exact`: no change allowed.
+    case exact
 }
 
 /// The tolerance `diff` allows a metric, in one place.

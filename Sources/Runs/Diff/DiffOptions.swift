@@ -9,11 +9,18 @@ public struct DiffOptions: Sendable, Equatable {
     /// changed "within threshold" (a re-encode or an invisible change). Figures never decide the exit code.
     public var figureRMSThreshold: Double
 
+    /// `--exact`: every metric that is not a timing must be bit for bit the same (its value and its
+    /// per-seed values); any other value is `MetricVerdict.differs`, which fails like a regression.
+    /// Tolerances and seed noise do not apply. For checking that a result depends only on its key.
+    public var exact: Bool
+
     public static let defaultFigureRMSThreshold = 0.005
 
-    public init(tolerances: [String: Double] = [:], figureRMSThreshold: Double = DiffOptions.defaultFigureRMSThreshold) {
+    public init(tolerances: [String: Double] = [:], figureRMSThreshold: Double = DiffOptions.defaultFigureRMSThreshold,
+                exact: Bool = false) {
         self.tolerances = tolerances
         self.figureRMSThreshold = figureRMSThreshold
+        self.exact = exact
     }
 
     /// Parses one `--tolerance` argument, `name=value` with a finite, non-negative value.

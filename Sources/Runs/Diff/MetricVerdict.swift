@@ -16,6 +16,8 @@ public enum MetricVerdict: String, Sendable, Codable, Equatable {
     case missing
     /// Only in B: informational.
     case added
+    /// `--exact`: a value (or a per-seed value) that is not bit for bit the same: exit code 1.
+    case differs
 
     /// Short words for text and tables.
     public var words: String {
@@ -28,6 +30,7 @@ public enum MetricVerdict: String, Sendable, Codable, Equatable {
         case .changed: return "changed"
         case .missing: return "MISSING in B"
         case .added: return "added in B"
+        case .differs: return "DIFFERS (exact)"
         }
     }
 }

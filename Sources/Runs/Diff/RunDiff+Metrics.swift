@@ -32,6 +32,13 @@ extension RunDiff {
                                 tolerance: nil, toleranceSource: nil, noise: nil, verdict: a == nil ? .added : .missing)
         }
         let delta = b.value - a.value
+        if options.exact && !timing {
+            let same = a.value.bitPattern == b.value.bitPattern
+                && (a.seedValues ?? []).map(\.bitPattern) == (b.seedValues ?? []).map(\.bitPattern)
+            return MetricChange(block: block, name: b.name, label: b.label, old: a.value, new: b.value, delta: delta,
+                                format: b.format, direction: direction, isTiming: timing, tolerance: 0,
+                                toleranceSource: .exact, noise: nil, verdict: same ? .same : .differs)
+        }
         let (tolerance, source) = DefaultTolerance.resolve(block: block, metric: b, fallback: a, old: a.value,
                                                            options: options)
         let noise = SeedNoise(a: a.seedStatistics, b: b.seedStatistics, delta: delta)

@@ -18,8 +18,9 @@ extension RunDiff {
     }
 
     /// Run-level differences: template, template hash, profile, overrides, tool version, git commit,
-    /// CPU, cores, BLAS threads, and data file digests (matched by file name, since folders differ
-    /// between machines).
+    /// CPU, cores, BLAS threads, the numeric environment (math mode, BLAS kernel, event-kernel copy,
+    /// threads, CPU vector features), and data file digests (matched by file name, since folders
+    /// differ between machines).
     static func contextChanges(_ a: RunRecord, _ b: RunRecord) -> [ContextChange] {
         var changes: [ContextChange] = []
         func add(_ name: String, _ old: String, _ new: String) {
@@ -36,6 +37,15 @@ extension RunDiff {
         add("CPU", a.machine.cpu, b.machine.cpu)
         add("cores", String(a.machine.cores), String(b.machine.cores))
         add("BLAS threads", String(a.machine.blasThreads), String(b.machine.blasThreads))
+        let na = a.machine.numeric, nb = b.machine.numeric
+        if na != nil || nb != nil {
+            func field(_ n: NumericEnvironment?, _ value: (NumericEnvironment) -> String) -> String { n.map(value) ?? "not recorded" }
+            add("math", field(na) { $0.math }, field(nb) { $0.math })
+            add("BLAS kernel", field(na) { $0.blasCore }, field(nb) { $0.blasCore })
+            add("event kernels", field(na) { $0.kernelCopy }, field(nb) { $0.kernelCopy })
+            add("threads", field(na) { String($0.threads) }, field(nb) { String($0.threads) })
+            add("CPU features", field(na) { $0.cpuFeatures.joined(separator: " ") }, field(nb) { $0.cpuFeatures.joined(separator: " ") })
+        }
         func byName(_ d: [String: String]) -> [String: String] {
             Dictionary(d.map { (URL(fileURLWithPath: $0.key).lastPathComponent, String($0.value.prefix(12))) },
                        uniquingKeysWith: { first, _ in first })

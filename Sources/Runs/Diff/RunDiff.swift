@@ -23,7 +23,7 @@ public enum RunDiff {
     static func decide(parameters: [ParameterChange], metrics: [MetricChange], figures: [FigureChange],
                        onlyA: [String], onlyB: [String]) -> DiffVerdict {
         if !onlyA.isEmpty || metrics.contains(where: { $0.verdict == .missing }) { return .notComparable }
-        if metrics.contains(where: { $0.verdict == .regressed }) { return .regressed }
+        if metrics.contains(where: { $0.verdict == .regressed || $0.verdict == .differs }) { return .regressed }
         let identical = parameters.isEmpty && onlyB.isEmpty
             && metrics.allSatisfy { $0.isTiming ? $0.verdict != .added : $0.verdict == .same }
             && figures.allSatisfy { $0.status == .same }
@@ -48,7 +48,11 @@ public enum RunDiff {
             return "not comparable: " + parts.joined(separator: "; ") + "; a missing metric is never a pass"
         case .regressed:
             let regressed = metrics.filter { $0.verdict == .regressed }
-            return "regression: " + count(regressed.count, "metric") + " got worse beyond tolerance (\(names(regressed)))"
+            let differs = metrics.filter { $0.verdict == .differs }
+            var parts: [String] = []
+            if !regressed.isEmpty { parts.append(count(regressed.count, "metric") + " got worse beyond tolerance (\(names(regressed)))") }
+            if !differs.isEmpty { parts.append(count(differs.count, "metric") + " not bit for bit the same (\(names(differs)))") }
+            return "regression: " + parts.joined(separator: "; ")
         case .noRegression:
             var parts: [String] = []
             let directional = metrics.filter { !$0.isTiming }

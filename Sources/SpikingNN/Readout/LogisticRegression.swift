@@ -23,8 +23,9 @@ public struct LogisticRegression: Sendable, Equatable {
         self.classes = classes
     }
 
-    /// Logits `x·W + b`, `[N, K]` (sgemm on Float weights, intercept added in Double).
-    public func decision(_ x: Tensor) -> Tensor {
+    /// Logits `x·W + b`, `[N, K]` (sgemm on Float weights in fixed row blocks shared by `workers`
+    /// threads, intercept added in Double).
+    public func decision(_ x: Tensor, workers: Int = 1) -> Tensor {
         precondition(x.rowLength == features, "model has \(features) features, input rows have \(x.rowLength)")
         let n = x.rows, k = classes
         let w = weights.map { Float($0) }
@@ -33,9 +34,9 @@ public struct LogisticRegression: Sendable, Equatable {
             x.storage.withUnsafeBufferPointer { xs in
                 w.withUnsafeBufferPointer { ws in
                     z.withUnsafeMutableBufferPointer { zs in
-                        BLAS.sgemm(transA: false, transB: false, m: n, n: k, k: features, alpha: 1,
-                                   a: xs.baseAddress!, lda: features, b: ws.baseAddress!, ldb: k,
-                                   beta: 0, c: zs.baseAddress!, ldc: k)
+                        BLAS.sgemmRowBlocks(transA: false, transB: false, m: n, n: k, k: features, alpha: 1,
+                                            a: xs.baseAddress!, lda: features, b: ws.baseAddress!, ldb: k,
+                                            beta: 0, c: zs.baseAddress!, ldc: k, workers: workers)
                     }
                 }
             }
@@ -47,8 +48,8 @@ public struct LogisticRegression: Sendable, Equatable {
     }
 
     /// Class probabilities `softmax(x·W + b)`, `[N, K]`, each row summing to 1.
-    public func probabilities(_ x: Tensor) -> Tensor {
-        var z = decision(x)
+    public func probabilities(_ x: Tensor, workers: Int = 1) -> Tensor {
+        var z = decision(x, workers: workers)
         let n = z.rows, k = classes
         var e = [Double](repeating: 0, count: k)
         for i in 0..<n {
@@ -65,8 +66,8 @@ public struct LogisticRegression: Sendable, Equatable {
     }
 
     /// Predicted class of each row, `[N]`.
-    public func predict(_ x: Tensor) -> [Int] {
-        let z = decision(x)
+    public func predict(_ x: Tensor, workers: Int = 1) -> [Int] {
+        let z = decision(x, workers: workers)
         let k = classes
         return (0..<z.rows).map { i in
             var best = 0
@@ -76,10 +77,10 @@ public struct LogisticRegression: Sendable, Equatable {
     }
 
     /// Fraction of rows whose predicted class equals the label (0 for no rows).
-    public func accuracy(_ x: Tensor, labels: [Int]) -> Double {
+    public func accuracy(_ x: Tensor, labels: [Int], workers: Int = 1) -> Double {
         precondition(labels.count == x.rows, "\(labels.count) labels for \(x.rows) rows")
         guard !labels.isEmpty else { return 0 }
-        let predicted = predict(x)
+        let predicted = predict(x, workers: workers)
         var correct = 0
         for (p, y) in zip(predicted, labels) where p == y { correct += 1 }
         return Double(correct) / Double(labels.count)

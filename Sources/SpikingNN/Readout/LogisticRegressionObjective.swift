@@ -52,16 +52,11 @@ public struct LogisticRegressionObjective: Sendable {
     }
 
     /// Returns `L(θ)` and writes `∇L(θ)` into `gradient` (resized to `parameterCount`).
-    ///
-    /// The blocks' products are small (`rows × F × K`), where OpenBLAS's own threads cost more
-    /// than they save and clash with the `threads` workers: during the call OpenBLAS is set to one
-    /// thread (process-wide) and restored afterwards.
+    /// Each block's two products are single OpenBLAS calls (one BLAS thread, see `BLAS`).
     public func evaluate(_ theta: [Double], gradient: inout [Double]) -> Double {
-        BLAS.withThreads(1) {
-            switch precision {
-            case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
-            case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)
-            }
+        switch precision {
+        case .single: return evaluate(theta, gradient: &gradient, features: x.storage)
+        case .double: return evaluate(theta, gradient: &gradient, features: doubleFeatures)
         }
     }
 

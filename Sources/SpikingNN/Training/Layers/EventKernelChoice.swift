@@ -1,19 +1,20 @@
 import EventKernels
 import EventKernelsAVX512
+import TensorCore
 
 /// Which compiled copy of the event tile kernels `Linear` runs: `avx512` when the CPU has it,
-/// else `baseline` (the package's AVX2 build); both give the same bits.
-/// `SPIKEDOWN_KERNELS=baseline` in the environment forces the baseline copy.
+/// else `baseline` (the package's AVX2 build); both give the same bits. The caller's
+/// `ComputeContext.kernels` decides (`SPIKEDOWN_KERNELS=baseline` on the command line).
 public enum EventKernelChoice: String, Sendable, CaseIterable {
     case baseline, avx512
 
-    /// The fastest copy this machine runs (read once per process).
-    public static let detected: EventKernelChoice = {
-        if let forced = getenvString("SPIKEDOWN_KERNELS"), let choice = EventKernelChoice(rawValue: forced) {
-            return choice == .avx512 && !EventTileKernelsAVX512.isSupported() ? .baseline : choice
-        }
-        return EventTileKernelsAVX512.isSupported() ? .avx512 : .baseline
-    }()
+    /// The copy `preference` asks for that this machine runs.
+    public init(_ preference: KernelPreference) {
+        self = preference == .fastest && EventTileKernelsAVX512.isSupported() ? .avx512 : .baseline
+    }
+
+    /// The fastest copy this machine runs.
+    public static var fastest: EventKernelChoice { EventKernelChoice(.fastest) }
 
     /// Whether this copy runs on this machine.
     public var isSupported: Bool { self == .baseline || EventTileKernelsAVX512.isSupported() }
@@ -81,10 +82,3 @@ public enum EventKernelChoice: String, Sendable, CaseIterable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-private func getenvString(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }

@@ -117,9 +117,11 @@ public final class Leaky: MembraneRecording {
 
     public func outputFeatures(_ inputFeatures: Int) -> Int { inputFeatures }
 
-    /// Neuron ranges for the workers: contiguous slices of the B·F neurons of one step.
+    /// Neuron ranges for the workers: contiguous slices of the B·F neurons of one step. Their
+    /// number depends only on `n` (at most 16, at least 256 neurons each), never on `workers`: the
+    /// β and θ gradients are summed per slice, then over the slices in order.
     private func chunks(_ n: Int) -> (count: Int, size: Int) {
-        let count = workers <= 1 ? 1 : min(max(1, n / 256), workers * 4)
+        let count = min(max(1, n / 256), 16)
         return (count, (n + count - 1) / count)
     }
 

@@ -51,7 +51,7 @@ public final class Linear: Layer {
     /// Threads for the event-driven accumulation.
     public var workers: Int
     /// The compiled copy of the event kernels to run (AVX-512 where the CPU has it).
-    public var kernels = EventKernelChoice.detected
+    public var kernels: EventKernelChoice
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
     /// Rows of the latest event-driven forward computed from their element's reference row (differences only).
@@ -70,11 +70,13 @@ public final class Linear: Layer {
     private var saved = Saved.nothing
     private var savedShape: [Int] = []
 
-    public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2) {
+    public init(inputs: Int, outputs: Int, bias: Bool = true, rng: inout SeededRNG, workers: Int = 2,
+                kernels: EventKernelChoice = .fastest) {
         precondition(inputs > 0 && outputs > 0)
         self.inputs = inputs
         self.outputs = outputs
         self.workers = max(1, workers)
+        self.kernels = kernels
         let bound = 1 / Float(inputs).squareRoot()
         var w = [Float](repeating: 0, count: inputs * outputs)
         for i in w.indices { w[i] = (2 * rng.nextFloat() - 1) * bound }

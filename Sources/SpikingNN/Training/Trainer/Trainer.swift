@@ -31,18 +31,10 @@ public final class Trainer {
         self.workers = max(1, workers)
     }
 
-    /// Trains for `config.epochs` epochs; `progress` is called after every batch. OpenBLAS runs
-    /// on one thread meanwhile: the layers split their products across their own workers.
+    /// Trains for `config.epochs` epochs; `progress` is called after every batch. The layers split
+    /// their products across their own workers.
     public func fit(trainImages: Tensor, trainLabels: [Int], testImages: Tensor, testLabels: [Int],
                     progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingHistory {
-        try BLAS.withThreads(1) {
-            try fitEpochs(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages,
-                          testLabels: testLabels, progress: progress)
-        }
-    }
-
-    private func fitEpochs(trainImages: Tensor, trainLabels: [Int], testImages: Tensor, testLabels: [Int],
-                           progress: (TrainingProgress) -> Void) throws -> TrainingHistory {
         try validate(images: trainImages, labels: trainLabels, role: "train")
         if testImages.count > 0 || !testLabels.isEmpty { try validate(images: testImages, labels: testLabels, role: "test") }
         guard config.epochs >= 0 else { throw TrainingError.invalidConfig("epochs \(config.epochs) < 0") }
@@ -105,10 +97,6 @@ public final class Trainer {
     /// Accuracy, mean loss, predictions and per-sample output counts on `images` `[N, F]`
     /// (in order, batches of `config.batchSize`, encoding batch `i` with `rng.derived("eval", i)`).
     public func evaluate(images: Tensor, labels: [Int]) -> Evaluation {
-        BLAS.withThreads(1) { evaluateBatches(images: images, labels: labels) }
-    }
-
-    private func evaluateBatches(images: Tensor, labels: [Int]) -> Evaluation {
         let n = images.rows
         precondition(labels.count == n, "\(labels.count) labels for \(n) images")
         var predictions: [Int] = []

@@ -23,15 +23,6 @@ final class BuildProcessTests: XCTestCase {
 
         """
 
-    /// `spikedown` next to the test bundle (built by `swift test`).
-    private func executable() throws -> URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("spikedown")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("the spikedown executable is not built next to the tests")
-    }
 
     private func setUp(_ dir: String) throws {
         try SyntheticDigits.write(into: dir)
@@ -40,7 +31,7 @@ final class BuildProcessTests: XCTestCase {
 
     private func start(_ dir: String, _ extra: [String] = []) throws -> Process {
         let p = Process()
-        p.executableURL = try executable()
+        p.executableURL = try SpikedownExecutable.url()
         p.arguments = ["build", dir + "/demo.md", "--out", dir + "/out", "--cache", dir + "/cache", "--data-dir", dir,
                        "--threads", "1", "--quiet"] + extra
         p.standardError = FileHandle.nullDevice

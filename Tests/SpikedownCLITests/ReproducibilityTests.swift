@@ -192,7 +192,7 @@ final class ReproducibilityTests: XCTestCase {
         let dir = try SyntheticDigits.temporaryDirectory(self)
         try SyntheticDigits.write(into: dir)
         try write(dir)
-        let binary = try executable()
+        let binary = try SpikedownExecutable.url()
         func run(_ threads: Int, kernels: String?, out: String) throws -> RunRecord {
             let p = Process()
             p.executableURL = binary
@@ -225,13 +225,4 @@ final class ReproducibilityTests: XCTestCase {
         XCTAssertNoThrow(try diff.run())
     }
 
-    /// `spikedown` next to the test bundle (built by `swift test`).
-    private func executable() throws -> URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("spikedown")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("the spikedown executable is not built next to the tests")
-    }
 }

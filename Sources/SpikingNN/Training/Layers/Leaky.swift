@@ -118,10 +118,10 @@ public final class Leaky: MembraneRecording {
     public func outputFeatures(_ inputFeatures: Int) -> Int { inputFeatures }
 
     /// Neuron ranges for the workers: contiguous slices of the B·F neurons of one step. Their
-    /// number depends only on `n` (at most 16, at least 256 neurons each), never on `workers`: the
+    /// number depends only on `n` (at most 8, at least 256 neurons each), never on `workers`: the
     /// β and θ gradients are summed per slice, then over the slices in order.
     private func chunks(_ n: Int) -> (count: Int, size: Int) {
-        let count = min(max(1, n / 256), 16)
+        let count = min(max(1, n / 256), 8)
         return (count, (n + count - 1) / count)
     }
 

@@ -19,8 +19,8 @@ public final class DatasetLoader: @unchecked Sendable {
 
     /// The files a block reading `config["dataset"]` reads, as they are now: what enters its cache
     /// key, with a warning for each file whose digest the registry does not know.
-    func inputs(for context: BlockContext) throws -> [DataInput] {
-        let name = context.config.string("dataset")
+    func inputs(_ settings: some DataSettings, for context: BlockContext) throws -> [DataInput] {
+        let name = settings.dataset.rawValue
         let files = try registry.files(name, dataDirectory: context.dataDirectory) { path in
             guard let d = digests.digest(of: path) else { _ = try DataFile.read(path); return "" }
             return d
@@ -46,10 +46,9 @@ public final class DatasetLoader: @unchecked Sendable {
 
     /// The block's `dataset`, cut to its `train_samples` / `test_samples` (0: all) by a stratified
     /// subset drawn from `rng`.
-    func load(for context: BlockContext, rng: SeededRNG) throws -> DatasetSplit {
-        let c = context.config
-        let split = try load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
-        let trainN = c.int("train_samples"), testN = c.int("test_samples")
+    func load(_ settings: some DataSettings, for context: BlockContext, rng: SeededRNG) throws -> DatasetSplit {
+        let split = try load(settings.dataset.rawValue, dataDirectory: context.dataDirectory, seed: context.seed)
+        let trainN = settings.trainSamples, testN = settings.testSamples
         guard (trainN > 0 && trainN < split.train.count) || (testN > 0 && testN < split.test.count) else { return split }
         return split.subset(train: trainN > 0 ? trainN : nil, test: testN > 0 ? testN : nil, rng: rng)
     }

@@ -19,19 +19,18 @@ struct RandomFeaturesExecutor: BlockExecutor {
 
     var kind: String { "random-features" }
     var summary: String { "fixed random LIF layer → spike counts → logistic-regression readout (SNN_MNIST_Demo)" }
-    var parameters: [ParameterSpec] { RandomFeaturesParameters.all }
+    var parameters: [ParameterSpec] { RandomFeaturesSettings.parameters }
 
-    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(try RandomFeaturesSettings(context.config), for: context) }
 
     func run(_ context: BlockContext) throws -> BlockResult {
-        let c = context.config
-        let lif = try LIFParameters(tauMs: c.double("tau_ms"), dtMs: c.double("dt_ms"), tRefMs: c.double("t_ref_ms"),
-                                    vTh: Float(c.double("v_th")), numSteps: c.int("num_steps"), fmaxHz: c.double("fmax_hz"))
+        let c = try RandomFeaturesSettings(context.config)
+        let lif = try LIFParameters(tauMs: c.tauMs, dtMs: c.dtMs, tRefMs: c.tRefMs, vTh: Float(c.vTh), numSteps: c.numSteps,
+                                    fmaxHz: c.fmaxHz)
         let root = SeededRNG(seed: context.seed)
-        let split = try data.load(for: context, rng: root.derived("subset"))
-        var layer = try RandomLIFLayer(inputs: split.train.pixels, hidden: c.int("hidden"),
-                                       wMean: Float(c.double("w_mean")), wStd: Float(c.double("w_std")),
-                                       pConnect: c.double("p_connect"), rng: root.derived("layer"))
+        let split = try data.load(c, for: context, rng: root.derived("subset"))
+        var layer = try RandomLIFLayer(inputs: split.train.pixels, hidden: c.hidden, wMean: Float(c.wMean), wStd: Float(c.wStd),
+                                       pConnect: c.pConnect, rng: root.derived("layer"))
         let streams = root
         let progress = context.progress
         let clock = ContinuousClock()
@@ -39,11 +38,9 @@ struct RandomFeaturesExecutor: BlockExecutor {
 
         // Homeostasis (optional): adapt the gains on the training images.
         var homeostasis: HomeostasisReport?
-        if c.bool("homeostasis") {
-            let config = try HomeostasisConfig(targetHz: c.double("target_hz"), eta: c.double("eta"),
-                                               emaAlpha: c.double("ema_alpha"), gMin: Float(c.double("g_min")),
-                                               gMax: Float(c.double("g_max")), adaptEpochs: c.int("adapt_epochs"),
-                                               batchSize: c.int("batch_size"))
+        if c.homeostasis {
+            let config = try HomeostasisConfig(targetHz: c.targetHz, eta: c.eta, emaAlpha: c.emaAlpha, gMin: Float(c.gMin),
+                                               gMax: Float(c.gMax), adaptEpochs: c.adaptEpochs, batchSize: c.batchSize)
             let batches = (split.train.count + config.batchSize - 1) / config.batchSize * config.adaptEpochs
             progress.begin("\(context.blockID): homeostasis", total: batches)
             homeostasis = try Homeostasis.adapt(layer: &layer, images: split.train.images, params: lif, config: config,
@@ -69,14 +66,18 @@ struct RandomFeaturesExecutor: BlockExecutor {
 
         // Readout.
         var xTrain = trainCounts, xTest = testCounts
-        if c.bool("scale_features") {
+        if c.scaleFeatures {
             let scaler = Standardizer.fit(trainCounts)
             scaler.transform(inPlace: &xTrain)
             scaler.transform(inPlace: &xTest)
         }
-        let penalty: LogisticRegressionOptions.Penalty = c.string("penalty") == "l2" ? .l2(C: c.double("C")) : .none
-        let options = LogisticRegressionOptions(penalty: penalty, tolerance: c.double("tol"),
-                                                maxIterations: c.int("max_iter"), threads: context.threads)
+        let penalty: LogisticRegressionOptions.Penalty
+        switch c.penalty {
+        case .l2: penalty = .l2(C: c.C)
+        case .none: penalty = .none
+        }
+        let options = LogisticRegressionOptions(penalty: penalty, tolerance: c.tol, maxIterations: c.maxIter,
+                                                threads: context.threads)
         let t1 = clock.now
         var losses: [Double] = []
         progress.begin("\(context.blockID): readout (L-BFGS)", total: options.maxIterations)
@@ -112,24 +113,24 @@ struct RandomFeaturesExecutor: BlockExecutor {
         result.series["readout_loss"] = losses
         if !fit.converged {
             result.notes.append("The readout stopped after \(fit.iterations) L-BFGS iterations (\(fit.reason.message)) "
-                                + "before reaching tol = \(ConfigValue.format(c.double("tol"))), as scikit-learn would warn.")
+                                + "before reaching tol = \(ConfigValue.format(c.tol)), as scikit-learn would warn.")
         }
 
-        var figures = RandomFeaturesFigures(context: context, split: split, layer: layer, lif: lif, streams: streams)
-        for name in c.strings("figures") {
+        var figures = RandomFeaturesFigures(context: context, settings: c, split: split, layer: layer, lif: lif,
+                                            streams: streams)
+        for name in c.figures {
             switch name {
-            case "filters": result.figures.append(try figures.filters())
-            case "raster": result.figures.append(try figures.raster())
-            case "voltage": result.figures.append(try figures.voltage())
-            case "rates": result.figures.append(try figures.rates(testCounts, firing))
-            case "gains":
-                guard c.bool("homeostasis") else {
+            case .filters: result.figures.append(try figures.filters())
+            case .raster: result.figures.append(try figures.raster())
+            case .voltage: result.figures.append(try figures.voltage())
+            case .rates: result.figures.append(try figures.rates(testCounts, firing))
+            case .gains:
+                guard c.homeostasis else {
                     result.notes.append("The gains figure needs homeostasis: true; it was skipped.")
                     continue
                 }
                 result.figures.append(try figures.gains())
-            case "confusion": result.figures.append(try figures.confusion(predictions))
-            default: continue
+            case .confusion: result.figures.append(try figures.confusion(predictions))
             }
         }
         return result

@@ -7,6 +7,7 @@ import TensorCore
 /// The figures of a `random-features` block, drawn from plain arrays and written as PNGs.
 struct RandomFeaturesFigures {
     let context: BlockContext
+    let settings: RandomFeaturesSettings
     let split: DatasetSplit
     let layer: RandomLIFLayer
     let lif: LIFParameters
@@ -29,7 +30,7 @@ struct RandomFeaturesFigures {
     /// Hidden spikes for the traced test image.
     mutating func raster() throws -> FigureOutput {
         let trace = try sampleTrace()
-        let n = min(context.config.int("raster_neurons"), layer.hidden)
+        let n = min(settings.rasterNeurons, layer.hidden)
         let times = (0..<n).map { trace.spikeTimes(neuron: $0) }
         let total = times.reduce(0) { $0 + $1.count }
         let figure = Figure.raster(spikeTimes: times, steps: lif.numSteps,
@@ -44,7 +45,7 @@ struct RandomFeaturesFigures {
     mutating func voltage() throws -> FigureOutput {
         let trace = try sampleTrace()
         let counts: [Int] = trace.counts
-        let k = min(context.config.int("voltage_neurons"), layer.hidden)
+        let k = min(settings.voltageNeurons, layer.hidden)
         let ranked: [Int] = Array(0..<layer.hidden).sorted { (a: Int, b: Int) -> Bool in
             counts[a] != counts[b] ? counts[a] < counts[b] : a < b
         }
@@ -81,10 +82,10 @@ struct RandomFeaturesFigures {
     func gains() throws -> FigureOutput {
         let g = layer.gain.map(Double.init)
         let figure = Figure.histogram(values: g, bins: 30, xLabel: "gain g", title: "Homeostatic gains after adaptation")
-        let atMin = g.filter { $0 <= context.config.double("g_min") * (1 + 1e-6) }.count
+        let atMin = g.filter { $0 <= settings.gMin * (1 + 1e-6) }.count
         return try context.write(figure, "gains",
-                         "Per-neuron input gains after homeostasis (clamped to [\(fmt(context.config.double("g_min"))), "
-                         + "\(fmt(context.config.double("g_max")))]); \(atMin) of \(g.count) neurons sit at the lower bound.")
+                         "Per-neuron input gains after homeostasis (clamped to [\(fmt(settings.gMin)), "
+                         + "\(fmt(settings.gMax))]); \(atMin) of \(g.count) neurons sit at the lower bound.")
     }
 
     /// Confusion matrix of the readout on the test set (rows: true class, columns: predicted).
@@ -99,7 +100,7 @@ struct RandomFeaturesFigures {
                          "Test-set confusion matrix of the readout: rows are true classes, columns predictions.")
     }
 
-    private var sampleIndex: Int { min(context.config.int("sample"), split.test.count - 1) }
+    private var sampleIndex: Int { min(settings.sample, split.test.count - 1) }
 
     private func label(of index: Int) -> String {
         let y = split.test.labels[index]

@@ -10,27 +10,14 @@ struct CompareExecutor: BlockExecutor {
     var kind: String { "compare" }
     var summary: String { "a table, bar chart and overlaid curves of other blocks' results" }
 
-    var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("blocks", .stringList(allowed: []), default: .list([]), doc: "the blocks to compare, in order"),
-            ParameterSpec("labels", .stringList(allowed: []), default: .list([]),
-                          doc: "display names, one per block (default: the block ids)"),
-            ParameterSpec("metric", .string, default: .string("test_accuracy"), doc: "the metric of the bar chart"),
-            ParameterSpec("columns", .stringList(allowed: []),
-                          default: .list([.string("test_accuracy"), .string("train_accuracy"), .string("epoch_seconds")]),
-                          doc: "metrics in the table (those a block lacks show as –)"),
-            ParameterSpec("series", .string, default: .string("batch_loss"), doc: "the series drawn as overlaid curves"),
-            ParameterSpec("figures", .stringList(allowed: ["bars", "curves"]), default: .list([.string("bars"), .string("curves")]),
-                          doc: "figures to draw"),
-        ]
-    }
+    var parameters: [ParameterSpec] { CompareSettings.parameters }
 
     /// The compared blocks: their keys are part of this block's key.
-    func references(_ config: ResolvedConfig) -> [String] { config.strings("blocks") }
+    func references(_ config: ResolvedConfig) -> [String] { (try? CompareSettings(config))?.blocks ?? [] }
 
     func run(_ context: BlockContext) throws -> BlockResult {
-        let c = context.config
-        let ids = c.strings("blocks")
+        let c = try CompareSettings(context.config)
+        let ids = c.blocks
         guard !ids.isEmpty else { throw UsageError("compare: 'blocks' is empty; name the blocks to compare") }
         let results: [BlockResult] = try ids.map { id in
             guard let r = context.earlierResults[id] else {
@@ -41,11 +28,11 @@ struct CompareExecutor: BlockExecutor {
             }
             return r
         }
-        let labels = c.strings("labels").count == ids.count ? c.strings("labels") : ids
-        let metric = c.string("metric")
+        let labels = c.labels.count == ids.count ? c.labels : ids
+        let metric = c.metric
 
         var out = BlockResult()
-        let columns = c.strings("columns")
+        let columns = c.columns
         out.tables = [TableOutput(title: "Comparison", columns: ["block"] + columns, rows: zip(labels, results).map { label, r in
             [label] + columns.map { name in r.metric(name).map { ValueFormatter.format($0.value, as: $0.format) } ?? "–" }
         })]
@@ -55,9 +42,9 @@ struct CompareExecutor: BlockExecutor {
                                           format: m.format))
             }
         }
-        for name in c.strings("figures") {
+        for name in c.figures {
             switch name {
-            case "bars":
+            case .bars:
                 let values = results.map { $0.metric(metric)?.value ?? .nan }
                 guard values.allSatisfy({ !$0.isNaN }) else {
                     throw UsageError("compare: metric '\(metric)' is missing from "
@@ -68,8 +55,8 @@ struct CompareExecutor: BlockExecutor {
                 let figure = isFraction ? Figure.accuracyBars(labels: labels, values: values, title: title)
                     : Figure.bars(labels: labels, values: values, yLabel: metric, title: title)
                 out.figures.append(try context.write(figure, "bars", "\(title) of each model."))
-            case "curves":
-                let series = c.string("series")
+            case .curves:
+                let series = c.series
                 let curves = zip(labels, results).compactMap { label, r in r.series[series].map { (name: label, y: $0) } }
                 guard !curves.isEmpty else { throw UsageError("compare: no block has a series named '\(series)'") }
                 let longest = curves.map(\.y.count).max() ?? 1
@@ -80,7 +67,6 @@ struct CompareExecutor: BlockExecutor {
                 out.figures.append(try context.write(figure, "curves",
                                              "\(series.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of "
                                              + labels.joined(separator: ", ") + " on one axes."))
-            default: continue
             }
         }
         return out

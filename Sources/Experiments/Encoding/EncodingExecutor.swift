@@ -14,45 +14,23 @@ struct EncodingExecutor: BlockExecutor {
     var kind: String { "encoding" }
     var summary: String { "rate, latency and delta encoders on a sample image: raster, overlay, counts" }
 
-    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(try EncodingSettings(context.config), for: context) }
 
-    var parameters: [ParameterSpec] {
-        [
-            ParameterSpec("dataset", .choice(["mnist-5k", "mnist", "fashion-mnist"]), default: .string("mnist-5k"),
-                          doc: "data set"),
-            ParameterSpec("sample", .int, default: .int(0), doc: "test image to encode", range: 0...1e7),
-            ParameterSpec("encoding", .choice(["rate", "latency", "delta"]), default: .string("rate"), doc: "encoder"),
-            ParameterSpec("num_steps", .int, default: .int(25), doc: "time steps", sweepable: true, range: 1...10_000),
-            ParameterSpec("gain", .double, default: .double(1), doc: "rate: spike probability = gain·pixel",
-                          sweepable: true, range: 0...1e6),
-            ParameterSpec("tau", .double, default: .double(5), doc: "latency: time constant (steps)", sweepable: true,
-                          range: 1e-9...1e9),
-            ParameterSpec("threshold", .double, default: .double(0.01),
-                          doc: "latency: dimmest pixel that spikes; delta: smallest change that spikes",
-                          sweepable: true, range: 0...1e9),
-            ParameterSpec("linear", .bool, default: .bool(false), doc: "latency: linear instead of logarithmic code"),
-            ParameterSpec("normalize", .bool, default: .bool(true), doc: "latency: stretch spike times over all steps"),
-            ParameterSpec("clip", .bool, default: .bool(true), doc: "latency: pixels below the threshold do not spike"),
-            ParameterSpec("figures", .stringList(allowed: ["input_raster", "overlay", "counts"]),
-                          default: .list([.string("input_raster"), .string("overlay"), .string("counts")]),
-                          doc: "figures to draw"),
-        ]
-    }
+    var parameters: [ParameterSpec] { EncodingSettings.parameters }
 
     func run(_ context: BlockContext) throws -> BlockResult {
-        let c = context.config
-        let split = try data.load(c.string("dataset"), dataDirectory: context.dataDirectory, seed: context.seed)
-        let index = min(c.int("sample"), split.test.count - 1)
+        let c = try EncodingSettings(context.config)
+        let split = try data.load(c.dataset.rawValue, dataDirectory: context.dataDirectory, seed: context.seed)
+        let index = min(c.sample, split.test.count - 1)
         let x = split.test.images.gatherRows([index])
-        let steps = c.int("num_steps")
+        let steps = c.numSteps
         var rng = SeededRNG(seed: context.seed).derived("encode")
         let spikes: Tensor
-        switch c.string("encoding") {
-        case "latency":
-            spikes = LatencyEncoder.encode(x, steps: steps, tau: Float(c.double("tau")), threshold: Float(c.double("threshold")),
-                                           linear: c.bool("linear"), normalize: c.bool("normalize"),
-                                           clip: c.bool("clip"))
-        case "delta":
+        switch c.encoding {
+        case .latency:
+            spikes = LatencyEncoder.encode(x, steps: steps, tau: Float(c.tau), threshold: Float(c.threshold),
+                                           linear: c.linear, normalize: c.normalize, clip: c.clip)
+        case .delta:
             // A blank screen, the image shown from a quarter to three quarters of the run, blank again:
             // delta modulation fires where the input changes (on: +1, off: −1), not while it is still.
             let on = steps / 4, off = (3 * steps) / 4
@@ -61,9 +39,9 @@ struct EncodingExecutor: BlockExecutor {
                 for j in 0..<x.count { frames[t * x.count + j] = x.storage[j] }
             }
             spikes = DeltaEncoder.encode(sequence: Tensor(shape: [steps, 1, x.count], storage: frames),
-                                         threshold: Float(c.double("threshold")), offStream: true)
-        default:
-            spikes = RateEncoder.encode(x, steps: steps, gain: Float(c.double("gain")), rng: &rng)
+                                         threshold: Float(c.threshold), offStream: true)
+        case .rate:
+            spikes = RateEncoder.encode(x, steps: steps, gain: Float(c.gain), rng: &rng)
         }
         let f = x.count
         let times: [[Int]] = (0..<f).map { j in (0..<steps).filter { spikes.storage[$0 * f + j] != 0 } }
@@ -71,7 +49,7 @@ struct EncodingExecutor: BlockExecutor {
         let total = perStep.reduce(0, +)
         let name = split.test.classNames.count > split.test.labels[index] ? split.test.classNames[split.test.labels[index]] : ""
 
-        var result = BlockResult(log: ["\(c.string("encoding")) encoding of \(split.name) test image \(index) (\(name)) over \(steps) steps"],
+        var result = BlockResult(log: ["\(c.encoding.rawValue) encoding of \(split.name) test image \(index) (\(name)) over \(steps) steps"],
                                  inputs: split.files)
         result.metrics = [
             Metric("total_spikes", total, label: "input spikes", format: .integer),
@@ -80,25 +58,24 @@ struct EncodingExecutor: BlockExecutor {
             Metric("mean_intensity", Double(x.storage.reduce(0, +)) / Double(f), label: "mean pixel intensity", format: .fixed4),
         ]
         result.series["spikes_per_step"] = perStep
-        for figure in c.strings("figures") {
+        for figure in c.figures {
             switch figure {
-            case "input_raster":
+            case .inputRaster:
                 let active = times.enumerated().filter { !$0.element.isEmpty }
                 let fig = Figure.raster(spikeTimes: active.map(\.element), steps: steps,
-                                        title: "\(c.string("encoding").capitalizedFirst)-coded test image \(index) (\(name))",
+                                        title: "\(c.encoding.rawValue.capitalizedFirst)-coded test image \(index) (\(name))",
                                         yLabel: "active pixel")
-                result.figures.append(try context.write(fig, figure,
+                result.figures.append(try context.write(fig, figure.rawValue,
                                                 "Spikes of the \(active.count) pixels that fire, over \(steps) steps (\(Int(total)) spikes)."))
-            case "overlay":
+            case .overlay:
                 let fig = try Figure.spikeOverlay(image: Array(x.storage), width: split.test.cols, spikes: times, steps: steps,
-                                                  title: "Test image \(index) with its \(c.string("encoding")) spikes")
-                result.figures.append(try context.write(fig, figure,
+                                                  title: "Test image \(index) with its \(c.encoding.rawValue) spikes")
+                result.figures.append(try context.write(fig, figure.rawValue,
                                                 "The image with each spike on its pixel, coloured by the third of the run it falls in."))
-            case "counts":
+            case .counts:
                 let fig = Figure.bars(labels: (0..<steps).map(String.init), values: perStep, yLabel: "spikes",
                                       title: "Input spikes per step")
-                result.figures.append(try context.write(fig, figure, "Number of input spikes at each step."))
-            default: continue
+                result.figures.append(try context.write(fig, figure.rawValue, "Number of input spikes at each step."))
             }
         }
         return result

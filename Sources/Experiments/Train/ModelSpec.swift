@@ -73,11 +73,14 @@ struct ModelSpec: Equatable {
 
     /// Builds the network for `inputs` features; weights from `rng`; layers that split their work
     /// do so over `compute.workers` threads with its kernel copy.
-    func build(inputs: Int, config: ResolvedConfig, rng: SeededRNG, compute: ComputeContext) -> Sequential {
+    func build(inputs: Int, config: TrainSettings, rng: SeededRNG, compute: ComputeContext) -> Sequential {
         var layers: [any Layer] = []
         var features = inputs
-        let surrogate: Surrogate = config.string("surrogate") == "fast_sigmoid"
-            ? .fastSigmoid(slope: Float(config.double("slope"))) : .atan(alpha: Float(config.double("alpha")))
+        let surrogate: Surrogate
+        switch config.surrogate {
+        case .fastSigmoid: surrogate = .fastSigmoid(slope: Float(config.slope))
+        case .atan: surrogate = .atan(alpha: Float(config.alpha))
+        }
         for (i, line) in lines.enumerated() {
             switch line {
             case .linear(let n):
@@ -86,11 +89,11 @@ struct ModelSpec: Equatable {
                                      kernels: EventKernelChoice(compute.kernels)))
                 features = n
             case .leaky(let beta, let threshold, let reset):
-                let mechanism: LeakyReset = (reset ?? config.string("reset")) == "zero" ? .zero : .subtract
-                layers.append(Leaky(beta: Float(beta ?? config.double("beta")),
-                                    threshold: Float(threshold ?? config.double("threshold")),
+                let mechanism: LeakyReset = (reset ?? config.reset.rawValue) == "zero" ? .zero : .subtract
+                layers.append(Leaky(beta: Float(beta ?? config.beta),
+                                    threshold: Float(threshold ?? config.threshold),
                                     resetMechanism: mechanism, surrogate: surrogate,
-                                    learnBeta: config.bool("learn_beta"), learnThreshold: config.bool("learn_threshold"),
+                                    learnBeta: config.learnBeta, learnThreshold: config.learnThreshold,
                                     workers: compute.workers))
             case .relu:
                 layers.append(ReLU())

@@ -15,15 +15,15 @@ struct TrainExecutor: BlockExecutor {
 
     var kind: String { "train" }
     var summary: String { "a spiking (or ReLU) network trained with surrogate gradients (basic-snn, snn-vs-ann)" }
-    var parameters: [ParameterSpec] { TrainParameters.all }
+    var parameters: [ParameterSpec] { TrainSettings.parameters }
 
-    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(for: context) }
+    func dataInputs(_ context: BlockContext) throws -> [DataInput] { try data.inputs(try TrainSettings(context.config), for: context) }
 
     func run(_ context: BlockContext) throws -> BlockResult {
-        let c = context.config
-        let spec = try ModelSpec(c.strings("layers"))
+        let c = try TrainSettings(context.config)
+        let spec = try ModelSpec(c.layers)
         let root = SeededRNG(seed: context.seed)
-        let split = try data.load(for: context, rng: root.derived("subset"))
+        let split = try data.load(c, for: context, rng: root.derived("subset"))
         let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"), compute: context.compute)
         guard model.outputFeatures == split.train.classes else {
             throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
@@ -73,9 +73,9 @@ struct TrainExecutor: BlockExecutor {
         result.series["epoch_test_accuracy"] = history.testAccuracy
         result.series["epoch_train_accuracy"] = history.trainAccuracy
 
-        var figures = TrainFigures(context: context, split: split, model: model, config: config, history: history,
+        var figures = TrainFigures(context: context, settings: c, split: split, model: model, config: config, history: history,
                                    evaluation: evaluation, rng: root.derived("figures"))
-        for name in c.strings("figures") {
+        for name in c.figures {
             result.figures.append(try figures.draw(name))
         }
         return result
@@ -86,38 +86,37 @@ struct TrainExecutor: BlockExecutor {
     }
 
     /// The trainer's settings from the block's parameters.
-    private func trainingConfig(_ c: ResolvedConfig, spec: ModelSpec) throws -> TrainingConfig {
-        let steps = c.int("num_steps")
+    private func trainingConfig(_ c: TrainSettings, spec: ModelSpec) throws -> TrainingConfig {
         let encoding: Encoding
-        switch c.string("encoding") {
-        case "direct": encoding = .direct
-        case "latency": encoding = .latency(normalize: true)
-        default: encoding = .rate(gain: Float(c.double("gain")))
+        switch c.encoding {
+        case .direct: encoding = .direct
+        case .latency: encoding = .latency(normalize: true)
+        case .rate: encoding = .rate(gain: Float(c.gain))
         }
         let loss: ReadoutLoss
-        switch c.string("loss") {
-        case "mean_membrane_ce": loss = .meanMembraneCrossEntropy
-        case "per_step_ce": loss = .perStepCrossEntropy
-        case "last_step_ce": loss = .lastStepCrossEntropy
-        case "count_mse": loss = .countMSE(correctRate: Float(c.double("correct_rate")), incorrectRate: Float(c.double("incorrect_rate")))
-        default: loss = .countCrossEntropy
+        switch c.loss {
+        case .meanMembraneCE: loss = .meanMembraneCrossEntropy
+        case .perStepCE: loss = .perStepCrossEntropy
+        case .lastStepCE: loss = .lastStepCrossEntropy
+        case .countMSE: loss = .countMSE(correctRate: Float(c.correctRate), incorrectRate: Float(c.incorrectRate))
+        case .countCE: loss = .countCrossEntropy
         }
         // Membrane losses read the last leaky layer's membrane (snnTorch's mem_rec); count losses its spikes.
-        let readsMembrane = spec.endsWithLeaky && ["mean_membrane_ce", "last_step_ce", "per_step_ce"].contains(c.string("loss"))
-        if !spec.endsWithLeaky && ["count_ce", "count_mse"].contains(c.string("loss")) {
-            throw UsageError("loss \(c.string("loss")) counts output spikes, but the network ends with a non-spiking layer; "
+        let readsMembrane = spec.endsWithLeaky && !c.loss.countsSpikes
+        if !spec.endsWithLeaky && c.loss.countsSpikes {
+            throw UsageError("loss \(c.loss.rawValue) counts output spikes, but the network ends with a non-spiking layer; "
                              + "add 'leaky' at the end or use last_step_ce / mean_membrane_ce")
         }
-        return TrainingConfig(epochs: c.int("epochs"), batchSize: c.int("batch_size"), steps: steps, encoding: encoding,
+        return TrainingConfig(epochs: c.epochs, batchSize: c.batchSize, steps: c.numSteps, encoding: encoding,
                               loss: loss, readout: readsMembrane ? .membrane : .spikes)
     }
 
-    private func optimizer(_ c: ResolvedConfig) throws -> any Optimizer {
-        let lr = Float(c.double("lr")), wd = Float(c.double("weight_decay"))
-        switch c.string("optimizer") {
-        case "adamw": return AdamW(lr: lr, weightDecay: wd)
-        case "sgd": return SGD(lr: lr, momentum: Float(c.double("momentum")), weightDecay: wd)
-        default: return Adam(lr: lr, weightDecay: wd)
+    private func optimizer(_ c: TrainSettings) throws -> any Optimizer {
+        let lr = Float(c.lr), wd = Float(c.weightDecay)
+        switch c.optimizer {
+        case .adamw: return AdamW(lr: lr, weightDecay: wd)
+        case .sgd: return SGD(lr: lr, momentum: Float(c.momentum), weightDecay: wd)
+        case .adam: return Adam(lr: lr, weightDecay: wd)
         }
     }
 }

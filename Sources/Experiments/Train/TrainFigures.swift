@@ -8,6 +8,7 @@ import TensorCore
 /// The figures of a `train` block, from the history, the test evaluation and one traced sample.
 struct TrainFigures {
     let context: BlockContext
+    let settings: TrainSettings
     let split: DatasetSplit
     let model: Sequential
     let config: TrainingConfig
@@ -17,18 +18,18 @@ struct TrainFigures {
     /// The traced sample, simulated once for all the one-sample figures.
     var cachedTrace: Trace? = nil
 
-    mutating func draw(_ name: String) throws -> FigureOutput {
+    mutating func draw(_ name: TrainSettings.FigureName) throws -> FigureOutput {
         switch name {
-        case "loss":
+        case .loss:
             let window = history.batchLoss.count / 50
             // The legend names the curve, not the block: a cached figure may be shown by another block.
             let figure = Figure.lossCurves(series: [(name: "training", y: history.batchLoss)], xLabel: "batch",
                                            yLabel: "training loss", title: "Training loss", smoothing: max(1, window))
             let epochs = "\(config.epochs) epoch\(config.epochs == 1 ? "" : "s")"
-            return try context.write(figure, name, window > 1
+            return try context.write(figure, name.rawValue, window > 1
                 ? "Training loss per batch (faint) and its moving average over \(window) batches, \(epochs)."
                 : "Training loss per batch over \(epochs).")
-        case "accuracy":
+        case .accuracy:
             let tested = history.testEpochs.map { Double($0 + 1) }
             var series = [LineSeries(name: "test", x: tested, y: history.testAccuracy)]
             if !history.trainAccuracy.isEmpty {
@@ -37,65 +38,63 @@ struct TrainFigures {
             }
             let figure = Figure.lines(series: series, xLabel: "epoch", yLabel: "accuracy", title: "Accuracy per epoch",
                                       markers: true)
-            return try context.write(figure, name, "Test accuracy after each epoch, and the running training accuracy.")
-        case "input_raster":
+            return try context.write(figure, name.rawValue, "Test accuracy after each epoch, and the running training accuracy.")
+        case .inputRaster:
             let trace = try sampleTrace()
             let times = spikeTimes(trace.input)
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Input spikes, test image \(sampleIndex) (\(label(sampleIndex)))", yLabel: "pixel")
             let total = times.reduce(0) { $0 + $1.count }
-            return try context.write(figure, name, "The \(config.steps)-step input of test image \(sampleIndex): "
+            return try context.write(figure, name.rawValue, "The \(config.steps)-step input of test image \(sampleIndex): "
                              + "\(total) spikes over \(times.count) pixels.")
-        case "hidden_raster":
+        case .hiddenRaster:
             let trace = try sampleTrace()
             guard let hidden = trace.spiking.first else { throw UsageError("hidden_raster: the network has no leaky layer") }
             let times = Array(spikeTimes(hidden).prefix(100))
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Hidden spikes, test image \(sampleIndex)")
-            return try context.write(figure, name, "Spikes of the first \(times.count) neurons of the first spiking layer for "
+            return try context.write(figure, name.rawValue, "Spikes of the first \(times.count) neurons of the first spiking layer for "
                              + "test image \(sampleIndex) (\(times.reduce(0) { $0 + $1.count }) spikes).")
-        case "output_raster":
+        case .outputRaster:
             let trace = try sampleTrace()
             let times = spikeTimes(trace.output)
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Output spikes, test image \(sampleIndex) (\(label(sampleIndex)))",
                                        yLabel: "class")
-            return try context.write(figure, name, "Output-layer spikes for test image \(sampleIndex); row k is class "
+            return try context.write(figure, name.rawValue, "Output-layer spikes for test image \(sampleIndex); row k is class "
                              + "\(classNames.first ?? "0")…: the most active row is the prediction.")
-        case "overlay":
+        case .overlay:
             let trace = try sampleTrace()
             let figure = try Figure.spikeOverlay(image: image(sampleIndex), width: split.test.cols,
                                                  spikes: spikeTimes(trace.input), steps: config.steps,
                                                  title: "Test image \(sampleIndex) and its input spikes")
-            return try context.write(figure, name, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
+            return try context.write(figure, name.rawValue, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
                              + "when it fired (early, middle, late third of the \(config.steps) steps).")
-        case "gallery":
-            let n = min(context.config.int("gallery_size"), split.test.count)
+        case .gallery:
+            let n = min(settings.gallerySize, split.test.count)
             let figure = try Figure.predictionGallery(
                 images: (0..<n).map(image), width: split.test.cols,
                 trueLabels: (0..<n).map { label($0) }, predictedLabels: (0..<n).map { className(evaluation.predictions[$0]) },
                 counts: (0..<n).map { evaluation.outputCounts[$0].map(Double.init) }, classNames: classNames,
                 columns: min(6, n), title: "Predictions on the first \(n) test images")
             let right = (0..<n).filter { evaluation.predictions[$0] == split.test.labels[$0] }.count
-            return try context.write(figure, name, "The first \(n) test images, titled true / predicted (green right, red wrong: "
+            return try context.write(figure, name.rawValue, "The first \(n) test images, titled true / predicted (green right, red wrong: "
                              + "\(right) of \(n) right), each with its output spike counts per class.")
-        case "sample":
+        case .sample:
             let trace = try sampleTrace()
             let counts = outputCounts(trace.output)
             let figure = try Figure.sampleAnalysis(image: image(sampleIndex), width: split.test.cols, counts: counts,
                                                    classNames: classNames, outputSpikeTimes: spikeTimes(trace.output),
                                                    steps: config.steps,
                                                    title: "Test image \(sampleIndex): true \(label(sampleIndex))")
-            return try context.write(figure, name, "One test image, its output spike counts per class and the output raster.")
-        case "confusion":
+            return try context.write(figure, name.rawValue, "One test image, its output spike counts per class and the output raster.")
+        case .confusion:
             let k = split.test.classes
             var m = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
             for (p, y) in zip(evaluation.predictions, split.test.labels) { m[y][p] += 1 }
             let figure = Figure.heatmap(matrix: m, rowLabels: classNames, columnLabels: classNames,
                                         title: "Confusion matrix (test set)", annotate: k <= 12)
-            return try context.write(figure, name, "Test-set confusion matrix: rows are true classes, columns predictions.")
-        default:
-            throw UsageError("unknown figure '\(name)'")
+            return try context.write(figure, name.rawValue, "Test-set confusion matrix: rows are true classes, columns predictions.")
         }
     }
 
@@ -107,7 +106,7 @@ struct TrainFigures {
         let output: Tensor     // last layer's output [T, 1, C]
     }
 
-    private var sampleIndex: Int { min(context.config.int("sample"), split.test.count - 1) }
+    private var sampleIndex: Int { min(settings.sample, split.test.count - 1) }
 
     private mutating func sampleTrace() throws -> Trace {
         if let cachedTrace { return cachedTrace }

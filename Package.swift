@@ -1,19 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Two halves that meet in one place (DESIGN.md section 4):
+// Two halves that meet in one place (ARCHITECTURE.md):
 //   numeric:  TensorCore, EventKernels(+AVX512) -> SpikingNN, Datasets
 //   document: Templates -> Runs -> Rendering
 //   Plotting takes plain arrays; Experiments is the only bridge; SpikedownCLI drives it all.
+// `release`: -Ounchecked, for the numeric targets only (TensorCore, EventKernels, SpikingNN, Plotting):
+// their loops index arrays whose sizes they set themselves. `checked`: -O (overflow and bounds checks
+// kept), for the targets that read downloaded or user files and configurations (Datasets, Experiments).
 #if arch(x86_64)
 // AVX2/FMA (Intel Haswell 2013+, AMD Excavator 2015+) for the vectorised spike loops.
 let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]
+let checked: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "haswell"], .when(configuration: .release))]
 // The event kernels once more for AVX-512 (F/CD/BW/DQ/VL, as Skylake-SP), chosen at run time when the CPU has it.
 let avx512: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"]),
                               .unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 #else
 let avx512: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 let release: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+let checked: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .release))]
 #endif
 
 let package = Package(
@@ -41,7 +46,7 @@ let package = Package(
         .target(name: "EventKernelsAVX512", dependencies: ["EventKernels"], swiftSettings: avx512),
         .target(name: "SpikingNN", dependencies: ["TensorCore", "EventKernels", "EventKernelsAVX512"], swiftSettings: release),
         .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
-                swiftSettings: release),
+                swiftSettings: checked),
 
         // Drawing: plain arrays in, PNG out.
         .target(name: "Plotting", dependencies: ["CCairo"], swiftSettings: release),
@@ -54,7 +59,7 @@ let package = Package(
 
         // The bridge: one executor per block kind.
         .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Rendering", "Templates"],
-                swiftSettings: release),
+                swiftSettings: checked),
 
         // Command line.
         .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets", "Plotting",

@@ -1,4 +1,5 @@
-/// The data sets Spikedown knows (DESIGN.md section 1, "Datasets").
+/// The data sets Spikedown knows: their files, known SHA-256 digests, where to find them and how
+/// to get them (README, "Data sets"; `spikedown data list`).
 public enum BuiltInDatasets {
     /// Fashion-MNIST class names, in label order.
     public static let fashionClassNames = [

@@ -1,7 +1,7 @@
 import Templates
 
 /// The machine-readable record of one build of one template (`run.json`, `runs/<run-id>.json`).
-/// DESIGN.md section 1 lists its contents; bump `schemaVersion` when a field changes meaning.
+/// The fields below are its contents; bump `schemaVersion` when a field changes meaning.
 public struct RunRecord: Sendable, Codable, Equatable {
     public static let currentSchemaVersion = 1
 

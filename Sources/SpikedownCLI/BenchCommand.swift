@@ -4,7 +4,7 @@ import Foundation
 import Runs
 
 /// `spikedown bench`: times the hot paths in this (release) binary and, with `--python`, the
-/// reference scripts of `shared/bench/` on the same data in the same run, and prints the ratios.
+/// reference scripts of `bench/reference/` on the same data in the same run, and prints the ratios.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -41,8 +41,8 @@ struct BenchCommand: ParsableCommand {
                                valueName: "path"))
     var python: String?
 
-    @Option(name: .customLong("reference-dir"), help: "Folder of the reference scripts.")
-    var referenceDirectory = "../shared/bench"
+    @Option(name: .customLong("reference-dir"), help: "Folder of the reference scripts (relative to the working directory).")
+    var referenceDirectory = "bench/reference"
 
     @Option(help: ArgumentHelp("Write the results as JSON to this file.", valueName: "file"))
     var json: String?
@@ -110,8 +110,8 @@ struct BenchCommand: ParsableCommand {
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("spikedown-bench-reference").path
             try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let scripts = URL(fileURLWithPath: referenceDirectory).standardizedFileURL.path
-            let reference = ReferenceBench(python: python, scriptsDirectory: scripts,
-                                           dataDirectory: dataDirectory, outDirectory: out)
+            let reference = ReferenceBench(python: python, scriptsDirectory: scripts, dataDirectory: dataDirectory,
+                                           outDirectory: out, limit: limit, maxIterations: maxIterations, threads: threads)
             do {
                 references = try reference.run(options.workloads) { note($0) }
             } catch {

@@ -11,7 +11,7 @@ enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
 /// `spikedown diff A B`: what changed between two runs, and whether a metric regressed.
 /// Exit codes: 0 no regression, 1 regression, 2 usage or tool error, 3 not comparable (`DiffVerdict`).
 struct DiffCommand: ParsableCommand {
-    /// Exit code for usage and tool errors (DESIGN.md section 1).
+    /// Exit code for usage and tool errors (the exit codes are listed above and in the README).
     static let usageExitCode: Int32 = 2
 
     static let configuration = CommandConfiguration(

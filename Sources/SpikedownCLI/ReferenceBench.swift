@@ -1,17 +1,25 @@
 import Experiments
 import Foundation
 
-/// Runs the Python reference scripts of `shared/bench/` (PyTorch, scikit-learn) for the same
-/// workloads and reads their JSON results, for side-by-side ratios in one run.
+/// Runs the Python reference scripts of `bench/reference/` (PyTorch, snnTorch, scikit-learn) for the same
+/// workloads and reads their JSON results, for side-by-side ratios in one run. The scripts take
+/// their settings from the environment: `BENCH_DATA`, `BENCH_OUT`, `BENCH_LIMIT`, `BENCH_MAX_ITER`,
+/// `BENCH_THREADS` (see `bench/reference/README.md`).
 struct ReferenceBench {
     /// A Python with torch, snntorch, scikit-learn and numpy.
     let python: String
-    /// The folder holding `w3_lif_features.py`, `w3_fit.py`…
+    /// The folder holding `w1_basic_snn.py`, `w2_snn_classifier.py`, `w3_lif_features.py`, `w3_fit.py`.
     let scriptsDirectory: String
     /// The data folder the scripts read (`BENCH_DATA`).
     let dataDirectory: String?
     /// Where the scripts write their results (`BENCH_OUT`).
     let outDirectory: String
+    /// Images per part (train and test) to use, as `--limit` (`BENCH_LIMIT`); nil for all.
+    var limit: Int? = nil
+    /// L-BFGS iteration limit of the readout (`BENCH_MAX_ITER`).
+    var maxIterations = 1000
+    /// Compute threads (`BENCH_THREADS`).
+    var threads = 2
 
     /// Reference seconds per workload (and the script's own figures), running each script once.
     /// Feature scripts run before the fit scripts that read their saved features.
@@ -45,6 +53,9 @@ struct ReferenceBench {
         var env = ProcessInfo.processInfo.environment
         env["BENCH_OUT"] = outDirectory
         if let dataDirectory { env["BENCH_DATA"] = dataDirectory }
+        if let limit { env["BENCH_LIMIT"] = "\(limit)" } else { env["BENCH_LIMIT"] = nil }
+        env["BENCH_MAX_ITER"] = "\(maxIterations)"
+        env["BENCH_THREADS"] = "\(threads)"
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
         try process.run()

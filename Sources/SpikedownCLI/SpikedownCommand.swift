@@ -20,7 +20,7 @@ public struct SpikedownCommand: AsyncParsableCommand {
 
     /// Parses the process's arguments and runs the chosen subcommand (async or not), exiting with
     /// ArgumentParser's message and code on failure; a command-line mistake in `spikedown diff` exits
-    /// with 2 rather than ArgumentParser's 64, since `diff`'s exit codes are a contract (DESIGN.md).
+    /// with 2 rather than ArgumentParser's 64, since `diff`'s exit codes are a contract (README, Commands).
     /// `main.swift` calls this.
     public static func start() async {
         do {

@@ -1,4 +1,4 @@
-/// What `spikedown bench` runs. The defaults are the workloads of `shared/bench/w3_*.py`:
+/// What `spikedown bench` runs. The defaults are the workloads of `bench/reference/w3_*.py`:
 /// Fashion-MNIST (60,000 + 10,000 images), hidden 1024, 100 steps of 1 ms, τ = 20 ms, 2 ms
 /// refractory, W ~ N(0.5, 0.1), 100 Hz Poisson input; readout L-BFGS, max_iter 1000, tol 1e-4.
 public struct BenchmarkOptions: Sendable {

@@ -5,7 +5,7 @@ import SpikingNN
 import TensorCore
 
 /// The hot paths of the reports, timed in-process. Each workload is the same computation as a
-/// reference script in `shared/bench/` (named in `referenceScript`), on the same data.
+/// reference script in `bench/reference/` (named in `referenceScript`), on the same data.
 public enum BenchmarkSuite {
     /// `sgemm` (the machine's arithmetic ceiling), spike-count features with dense and sparse
     /// (p_connect 0.05) weights, and the readout fitted on each set of features.

@@ -4,7 +4,7 @@ import Runs
 import SpikingNN
 import TensorCore
 
-/// The two hot paths of `random-features` on a whole data set, as in `shared/bench/w3_*.py`:
+/// The two hot paths of `random-features` on a whole data set, as in `bench/reference/w3_*.py`:
 /// spike-count features for every train and test image, then the standardised L-BFGS readout.
 struct RandomFeaturesBenchmark {
     let split: DatasetSplit

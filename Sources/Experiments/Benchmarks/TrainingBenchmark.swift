@@ -4,10 +4,10 @@ import Runs
 import SpikingNN
 import TensorCore
 
-/// One training epoch and one test pass of the networks of seeds 003 and 004 on the whole data
-/// set, as `shared/bench/w1_basic_snn.py` and `w2_snn_classifier.py` time them. Each is timed
-/// `repeats` times (epochs of continued training; test passes of the trained network) and the
-/// median is reported, so that a passing disturbance of this shared machine (a few seconds, invisible
+/// One training epoch and one test pass of the networks of the basic_snn and snn-mnist-classifier
+/// notebooks on the whole data set, as `bench/reference/w1_basic_snn.py` and `w2_snn_classifier.py`
+/// time them. Each is timed `repeats` times (epochs of continued training; test passes of the
+/// trained network) and the median is reported, so that a passing disturbance of a busy machine (a few seconds, invisible
 /// to the load monitor) does not decide the figure; every time is kept in the result's figures.
 struct TrainingBenchmark {
     let split: DatasetSplit

@@ -5,7 +5,7 @@ import Runs
 import Templates
 
 /// `compare`: a table, a bar chart and overlaid curves over blocks that ran earlier in the same
-/// template (seed 003's accuracy table, bar chart and loss curves).
+/// template (the snn-mnist-classifier notebook's accuracy table, bar chart and loss curves).
 struct CompareExecutor: BlockExecutor {
     var kind: String { "compare" }
     var summary: String { "a table, bar chart and overlaid curves of other blocks' results" }

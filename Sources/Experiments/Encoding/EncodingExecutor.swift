@@ -5,7 +5,7 @@ import Runs
 import SpikingNN
 import TensorCore
 
-/// `encoding`: how an image becomes spikes (seed 004's walk-through): rate (Bernoulli per step),
+/// `encoding`: how an image becomes spikes (basic_snn's walk-through): rate (Bernoulli per step),
 /// latency (one spike, brighter earlier) or delta (spikes where the input changes) on one test
 /// image, with its input raster, the image overlaid with its spikes, and spike counts per step.
 struct EncodingExecutor: BlockExecutor {

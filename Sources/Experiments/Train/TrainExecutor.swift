@@ -5,7 +5,7 @@ import SpikingNN
 import TensorCore
 
 /// `train`: a network from a layer list, trained with surrogate gradients (BPTT) on encoded images
-/// and evaluated on the test images after every epoch (seeds 003 and 004).
+/// and evaluated on the test images after every epoch (the snn-mnist-classifier and basic_snn notebooks).
 ///
 /// Random streams from the block's `seed`: `subset` (data subset), `init` (weights), `train`
 /// (batch order, input spikes, dropout), so two blocks with the same seed start from the same

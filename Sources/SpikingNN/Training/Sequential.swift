@@ -19,16 +19,17 @@ public final class Sequential {
     public var outputFeatures: Int { layers.reduce(inputFeatures) { $1.outputFeatures($0) } }
 
     /// `[T, B, inputFeatures]` → `[T, B, outputFeatures]`; every layer's output is kept by the
-    /// layer itself when training. A spiking `Leaky` layer followed by a `Linear` one hands its
-    /// spikes over as events (`Leaky.forwardEvents`), with no Float spike tensor in between.
+    /// layer itself when training. A layer that emits spikes (`EventOutputLayer`, e.g. `Leaky`)
+    /// followed by one that takes events (`EventInputLayer`, e.g. `Linear`) hands its spikes over as
+    /// events, with no Float spike tensor in between.
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         forward(from: 0, x, training: training)
     }
 
-    /// The same on a binary input given as events (`shape` `[T, B, inputFeatures]`): a first
-    /// `Linear` takes them as they are, any other first layer gets the Float tensor.
+    /// The same on a binary input given as events (`shape` `[T, B, inputFeatures]`): a first layer
+    /// that takes events gets them as they are, any other first layer gets the Float tensor.
     public func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
-        guard let first = layers.first as? Linear else {
+        guard let first = layers.first as? any EventInputLayer else {
             return forward(Tensor(shape: shape, storage: events.dense()), training: training)
         }
         return forward(from: 1, first.forward(events: events, shape: shape, training: training), training: training)
@@ -38,9 +39,9 @@ public final class Sequential {
     private func forward(from start: Int, _ x: Tensor, training: Bool) -> Tensor {
         var h = x, i = start
         while i < layers.count {
-            if i + 1 < layers.count, x.rank == 3, let leaky = layers[i] as? Leaky, leaky.output == .spikes,
-               let next = layers[i + 1] as? Linear, next.takesEvents {
-                let spikes = leaky.forwardEvents(h, training: training)
+            if i + 1 < layers.count, x.rank == 3, let spiking = layers[i] as? any EventOutputLayer, spiking.emitsEvents,
+               let next = layers[i + 1] as? any EventInputLayer, next.takesEvents {
+                let spikes = spiking.forwardEvents(h, training: training)
                 h = next.forward(events: spikes, shape: h.shape, training: training)
                 i += 2
             } else {
@@ -52,9 +53,10 @@ public final class Sequential {
     }
 
     /// Back-propagates dL/d(output) through every layer (the first layer skips its input gradient).
-    /// A `Linear` layer of at most `fusedSpikeGradientOutputs` outputs after a spiking `Leaky` layer
-    /// leaves its input gradient to that layer (`Leaky.backward(gradSpikesFrom:weight:)`), so the
-    /// `[T, B, F]` gradient of the spikes is never stored.
+    /// A product layer (`WeightedProductLayer`) of at most `fusedSpikeGradientOutputs` outputs after
+    /// a layer that emits spikes leaves its input gradient to that layer
+    /// (`EventOutputLayer.backward(gradSpikesFrom:weight:)`), so the `[T, B, F]` gradient of the
+    /// spikes is never stored.
     public func backward(_ gradOutput: Tensor) {
         backward(from: layers.count - 1, gradOutput)
     }
@@ -80,10 +82,11 @@ public final class Sequential {
     private func backward(from top: Int, _ gradOutput: Tensor) {
         var g = gradOutput, i = top
         while i >= 0 {
-            if i > 0, g.rank == 3, let linear = layers[i] as? Linear, linear.outputs <= Self.fusedSpikeGradientOutputs,
-               let leaky = layers[i - 1] as? Leaky, leaky.output == .spikes {
-                _ = linear.backward(g, needsInputGradient: false)
-                g = leaky.backward(gradSpikesFrom: g, weight: linear.weight.value)
+            if i > 0, g.rank == 3, let product = layers[i] as? any WeightedProductLayer,
+               product.outputs <= Self.fusedSpikeGradientOutputs,
+               let spiking = layers[i - 1] as? any EventOutputLayer, spiking.emitsEvents {
+                _ = product.backward(g, needsInputGradient: false)
+                g = spiking.backward(gradSpikesFrom: g, weight: product.weightValues)
                 i -= 2
             } else {
                 g = layers[i].backward(g, needsInputGradient: i > 0)

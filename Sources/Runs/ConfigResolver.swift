@@ -122,7 +122,8 @@ public struct ConfigResolver: Sendable {
                 case .success(.value(let v)): value = v; isSweep = false; origin = layer
                 case .success(.sweep(let vs)): value = .list(vs); isSweep = true; origin = layer
                 case .failure(let problem):
-                    report(problem.message, of: spec, block, at: layer, into: &errors)
+                    report(problem.message, of: spec, block, at: itemOrigin(layer, problem.item, spec.name, block, template),
+                           into: &errors)
                 }
             }
             values[spec.name] = value
@@ -167,6 +168,21 @@ public struct ConfigResolver: Sendable {
         for o in overrides where o.block == nil && o.key == name { result.append((o.value, .override(o.text))) }
         for o in overrides where o.block == block.id && o.key == name { result.append((o.value, .override(o.text))) }
         return result
+    }
+
+    /// Where item `item` of a list value is written, when known (else where the value is).
+    private func itemOrigin(_ origin: ConfigOrigin, _ item: Int?, _ name: String, _ block: ExperimentBlock,
+                            _ template: Template) -> ConfigOrigin {
+        guard let item else { return origin }
+        func at(_ locations: [SourceLocation]?) -> SourceLocation? {
+            guard let locations, locations.indices.contains(item) else { return nil }
+            return locations[item]
+        }
+        switch origin {
+        case .block: return at(block.itemLocations[name]).map(ConfigOrigin.block) ?? origin
+        case .frontMatter: return at(template.settingItemLocations[name]).map(ConfigOrigin.frontMatter) ?? origin
+        case .kindDefault, .profile, .override: return origin
+        }
     }
 
     /// A problem with a value, reported where the value was written.

@@ -11,7 +11,8 @@ public enum CheckedValue: Sendable, Equatable {
 /// - `double`: any number (`20` -> `20.0`);
 /// - `string` / `choice`: text (numbers and booleans are taken as their text); a choice must be one of its options;
 /// - `bool`: `true` or `false`;
-/// - `stringList`: a list of names (a single name is a one-element list), each allowed when `allowed` is not empty;
+/// - `stringList`: a list of names (a single name is a one-element list), each allowed when `allowed` is not empty,
+///   and the whole list as the spec's `items` rules require;
 /// - numbers must lie in `range`; `null` only where the default is `null`;
 /// - a list for a `sweepable` parameter is a sweep, each value checked as above.
 ///
@@ -85,6 +86,7 @@ public enum ParameterCheck {
                 }
                 names.append(s)
             }
+            if let rules = spec.items, let problem = rules.check(names) { return .failure(problem) }
             result = .list(names.map(ConfigValue.string))
         }
         if let range = spec.range, let d = result.doubleValue, !range.contains(d) {
@@ -133,8 +135,13 @@ public enum ParameterCheck {
     }
 }
 
-/// Why a value does not fit its parameter (a message without position).
+/// Why a value does not fit its parameter (a message without position); `item` is the index of the
+/// offending item of a list, reported at that item's own position where it is known.
 public struct ParameterProblem: Error, Sendable, Equatable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var item: Int?
+    public init(_ message: String, item: Int? = nil) {
+        self.message = message
+        self.item = item
+    }
 }

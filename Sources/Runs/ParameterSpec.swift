@@ -33,15 +33,25 @@ public struct ParameterSpec: Sendable, Equatable {
     public var sweepable: Bool
     /// Inclusive bounds for numbers, checked at resolution.
     public var range: ClosedRange<Double>?
+    /// For a list of strings: what each item must be (checked with the type, at resolution).
+    public var items: ListItemRules?
 
     public init(_ name: String, _ type: ParameterType, default defaultValue: ConfigValue, doc: String,
-                sweepable: Bool = false, range: ClosedRange<Double>? = nil) {
+                sweepable: Bool = false, range: ClosedRange<Double>? = nil, items: ListItemRules? = nil) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.doc = doc
         self.sweepable = sweepable
         self.range = range
+        self.items = items
+    }
+
+    /// Equal when every declared part is; item rules compare by their title and reference.
+    public static func == (a: ParameterSpec, b: ParameterSpec) -> Bool {
+        a.name == b.name && a.type == b.type && a.defaultValue == b.defaultValue && a.doc == b.doc
+            && a.sweepable == b.sweepable && a.range == b.range
+            && a.items?.title == b.items?.title && a.items?.reference == b.items?.reference
     }
 
     /// The parameter every kind has: the seed all of a block's random streams derive from.

@@ -24,8 +24,18 @@ struct KindsCommand: ParsableCommand {
             let hint = nearest(kind, in: registry.kinds).map { "; did you mean '\($0)'?" } ?? ""
             throw fail(UsageError("unknown kind '\(kind)'\(hint) (known: \(registry.kinds.joined(separator: ", ")))"))
         }
-        print("\(executor.kind): \(executor.summary)\n")
-        print(KindsCommand.table(ExecutorRegistry.parameters(of: executor)))
+        print(KindsCommand.describe(executor), terminator: "")
+    }
+
+    /// One kind: its summary, its parameters' table, then the forms of the items of any list
+    /// parameter that declares them (`layers:`).
+    static func describe(_ executor: any BlockExecutor) -> String {
+        let parameters = ExecutorRegistry.parameters(of: executor)
+        var text = "\(executor.kind): \(executor.summary)\n\n" + table(parameters) + "\n"
+        for rules in parameters.compactMap(\.items) {
+            text += "\n\(rules.title):\n" + rules.reference.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        }
+        return text
     }
 
     /// Parameters as aligned columns: name, type, default, doc (sweepable ones marked).

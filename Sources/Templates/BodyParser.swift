@@ -100,8 +100,10 @@ struct BodyParser {
         var kind: String?
         var config: [String: ConfigValue] = [:]
         var keyLocations: [String: SourceLocation] = [:]
+        var itemLocations: [String: [SourceLocation]] = [:]
         for (key, value, keyLocation) in try section.entries(of: mapping) {
             keyLocations[key] = keyLocation
+            itemLocations[key] = section.itemLocations(of: value)
             guard key == "kind" else {
                 config[key] = ConfigValue(node: value)
                 continue
@@ -115,7 +117,7 @@ struct BodyParser {
         guard let kind else {
             throw TemplateError(location, "block '\(id)' has no 'kind': add a line such as \(example)")
         }
-        return ExperimentBlock(id: id, kind: kind, config: config, keyLocations: keyLocations, location: location,
-                               source: source)
+        return ExperimentBlock(id: id, kind: kind, config: config, keyLocations: keyLocations,
+                               itemLocations: itemLocations, location: location, source: source)
     }
 }

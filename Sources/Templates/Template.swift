@@ -26,6 +26,8 @@ public struct Template: Sendable, Equatable {
     /// Front matter keys other than `title` and `profiles`: shared defaults for every block.
     public var settings: [String: ConfigValue]
     public var settingLocations: [String: SourceLocation]
+    /// Where each item of a list-valued front-matter key is written.
+    public var settingItemLocations: [String: [SourceLocation]] = [:]
     /// `profiles:` from the front matter: profile name -> key -> value.
     public var profiles: [String: [String: ConfigValue]]
     public var profileLocations: [String: SourceLocation]
@@ -117,17 +119,20 @@ public struct ExperimentBlock: Sendable, Equatable {
     public var config: [String: ConfigValue]
     /// Where each key of `config` (and `kind`) is written.
     public var keyLocations: [String: SourceLocation]
+    /// Where each item of a list-valued key is written (for errors about one item).
+    public var itemLocations: [String: [SourceLocation]]
     /// The opening fence.
     public var location: SourceLocation
     /// The YAML between the fences, verbatim.
     public var source: String
 
     public init(id: String, kind: String, config: [String: ConfigValue], keyLocations: [String: SourceLocation],
-                location: SourceLocation, source: String) {
+                itemLocations: [String: [SourceLocation]] = [:], location: SourceLocation, source: String) {
         self.id = id
         self.kind = kind
         self.config = config
         self.keyLocations = keyLocations
+        self.itemLocations = itemLocations
         self.location = location
         self.source = source
     }

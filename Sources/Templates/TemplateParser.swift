@@ -72,6 +72,7 @@ public enum TemplateParser {
             default:
                 template.settings[key] = ConfigValue(node: value)
                 template.settingLocations[key] = location
+                template.settingItemLocations[key] = section.itemLocations(of: value)
             }
         }
     }

@@ -37,6 +37,13 @@ struct YAMLSection {
         }
     }
 
+    /// Where each item of a list value is written (`layers: [linear 10, leaky]` or one item a line);
+    /// nil when the value is not a list.
+    func itemLocations(of value: Node) -> [SourceLocation]? {
+        guard case .sequence(let items) = value else { return nil }
+        return items.map { location($0.mark) }
+    }
+
     /// Reads a mapping node into ordered (key, value node, key location) entries.
     /// Keys must be scalars; `describe` names the mapping in errors.
     func entries(of mapping: Node.Mapping) throws(TemplateError) -> [(key: String, value: Node, location: SourceLocation)] {

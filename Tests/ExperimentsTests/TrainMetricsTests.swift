@@ -163,17 +163,18 @@ final class TrainMetricsTests: XCTestCase {
                                           in: dir))
     }
 
-    func testABadLayerLineFailsTheBlockAtItsFence() throws {
+    func testABadLayerItemStopsTheBuildAtTheItemBeforeAnythingRuns() throws {
         let dir = try Self.shared.workspace()
-        let text = Kit.text([("net", "kind: train\n" + Self.tiny + "layers: [linear 32, leaky beta=2, linear 10, leaky]")])
+        let text = Kit.text([("first", "kind: train\n" + Self.tiny),
+                             ("net", "kind: train\n" + Self.tiny + "layers: [linear 32, leaky beta=2, linear 10, leaky]")])
         XCTAssertThrowsError(try Kit.run(text, in: dir)) { error in
-            let fence = Kit.line(of: "```{experiment #net}", in: text)
-            XCTAssertEqual((error as? BlockFailure)?.location.line, fence, "\(error)")
-            XCTAssertTrue("\(error)".hasPrefix("\(dir)/kit.md:\(fence):"), "\(error)")
-            XCTAssertTrue("\(error)".contains("block 'net' (train) failed"), "\(error)")
-            XCTAssertTrue("\(error)".contains("layers[1] 'leaky beta=2': beta must be a number in [0, 1]"), "\(error)")
+            let line = Kit.line(of: "layers: [linear 32, leaky beta=2", in: text)
+            // Resolution errors are raised before any block runs (the fine first block included).
+            XCTAssertTrue(error is ResolutionErrors, "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("\(dir)/kit.md:\(line):21: error: layers[1] 'leaky beta=2': "
+                                               + "beta must be a number in [0, 1]"), "\(error)")
         }
-        XCTAssertTrue(runError(Self.tiny + "layers: [relu]", in: dir).contains("the network has no linear layer"))
+        XCTAssertTrue(runError(Self.tiny + "layers: [relu]", in: dir).contains("the network has no layer with weights"))
     }
 
     func testAHiddenRasterNeedsASpikingLayer() throws {

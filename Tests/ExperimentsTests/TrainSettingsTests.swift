@@ -124,9 +124,12 @@ final class TrainSettingsTests: XCTestCase {
         XCTAssertEqual(s.gallerySize, 6)
         XCTAssertEqual(resolved.nonDefault, TrainSettings.parameters.map(\.name) + ["seed"])
         // The layer list parses into the network it names.
-        XCTAssertEqual(try ModelSpec(s.layers).lines, [.linear(outputs: 64), .leaky(beta: 0.8, threshold: nil, reset: nil),
-                                                       .dropout(p: 0.1), .linear(outputs: 10),
-                                                       .leaky(beta: nil, threshold: nil, reset: nil)])
+        let layers = try ModelSpec(s.layers).layers
+        XCTAssertEqual(layers.map { type(of: $0).name }, ["linear", "leaky", "dropout", "linear", "leaky"])
+        XCTAssertEqual((layers[0] as? LinearKind)?.outputs, 64)
+        XCTAssertEqual((layers[1] as? LeakyKind)?.beta, 0.8)
+        XCTAssertEqual((layers[2] as? DropoutKind)?.p, 0.1)
+        XCTAssertNil((layers[4] as? LeakyKind)?.beta)
     }
 
     func testEveryChoiceDecodes() throws {

@@ -126,6 +126,17 @@ final class TemplateParserTests: XCTestCase {
         XCTAssertEqual(t.blocks[0].keyLocations["rate"], SourceLocation(file: "x.md", line: 5, column: 3))
     }
 
+    func testListItemsKeepTheirPositions() throws {
+        let text = "---\nlayers: [a, bb c]\n---\n\n  ```{experiment #a}\n  kind: k\n  flow: [x, y z]\n  items:\n    - one\n    - two 2\n  n: 3\n  ```\n"
+        let t = try TemplateParser.parse(text: text, name: "x", path: "x.md")
+        func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: "x.md", line: line, column: column) }
+        XCTAssertEqual(t.settingItemLocations["layers"], [at(2, 10), at(2, 13)])
+        let b = t.blocks[0]
+        XCTAssertEqual(b.itemLocations["flow"], [at(7, 10), at(7, 13)])        // indented fence: columns shifted
+        XCTAssertEqual(b.itemLocations["items"], [at(9, 7), at(10, 7)])
+        XCTAssertNil(b.itemLocations["n"])
+    }
+
     func testCodeFencesAreProse() throws {
         let text = """
         ````markdown

@@ -29,7 +29,7 @@ struct TrainExecutor: BlockExecutor {
             throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
                              + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")
         }
-        let config = try trainingConfig(c, spec: spec)
+        let config = try trainingConfig(c, model: model)
         let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"),
                               workers: context.threads)
 
@@ -86,7 +86,7 @@ struct TrainExecutor: BlockExecutor {
     }
 
     /// The trainer's settings from the block's parameters.
-    private func trainingConfig(_ c: TrainSettings, spec: ModelSpec) throws -> TrainingConfig {
+    private func trainingConfig(_ c: TrainSettings, model: Sequential) throws -> TrainingConfig {
         let encoding: Encoding
         switch c.encoding {
         case .direct: encoding = .direct
@@ -101,9 +101,10 @@ struct TrainExecutor: BlockExecutor {
         case .countMSE: loss = .countMSE(correctRate: Float(c.correctRate), incorrectRate: Float(c.incorrectRate))
         case .countCE: loss = .countCrossEntropy
         }
-        // Membrane losses read the last leaky layer's membrane (snnTorch's mem_rec); count losses its spikes.
-        let readsMembrane = spec.endsWithLeaky && !c.loss.countsSpikes
-        if !spec.endsWithLeaky && c.loss.countsSpikes {
+        // Membrane losses read the last spiking layer's membrane (snnTorch's mem_rec); count losses its spikes.
+        let endsSpiking = (model.layers.last as? any SpikingLayer)?.emitsSpikes ?? false
+        let readsMembrane = endsSpiking && !c.loss.countsSpikes
+        if !endsSpiking && c.loss.countsSpikes {
             throw UsageError("loss \(c.loss.rawValue) counts output spikes, but the network ends with a non-spiking layer; "
                              + "add 'leaky' at the end or use last_step_ce / mean_membrane_ce")
         }

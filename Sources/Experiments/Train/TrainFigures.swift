@@ -102,7 +102,7 @@ struct TrainFigures {
 
     struct Trace {
         let input: Tensor      // [T, 1, F]
-        let spiking: [Tensor]  // outputs of the leaky layers, [T, 1, N] each
+        let spiking: [Tensor]  // outputs of the spiking layers, [T, 1, N] each
         let output: Tensor     // last layer's output [T, 1, C]
     }
 
@@ -117,7 +117,7 @@ struct TrainFigures {
         var spiking: [Tensor] = []
         for layer in model.layers {
             h = layer.forward(h, training: false)
-            if layer is Leaky { spiking.append(h) }
+            if let s = layer as? any SpikingLayer, s.emitsSpikes { spiking.append(h) }
         }
         cachedTrace = Trace(input: input, spiking: spiking, output: h)
         return cachedTrace!

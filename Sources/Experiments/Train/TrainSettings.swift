@@ -54,7 +54,7 @@ struct TrainSettings: BlockSettings, DataSettings {
         .choice("dataset", \.dataset, doc: "data set (see `spikedown data list`)"),
         .int("train_samples", \.trainSamples, doc: "training images, a stratified subset (0: all)", range: 0...1e7),
         .int("test_samples", \.testSamples, doc: "test images, a stratified subset (0: all)", range: 0...1e7),
-        .strings("layers", \.layers, doc: "the network: linear N, leaky [beta=… threshold=…], relu, dropout P, flatten"),
+        .strings("layers", \.layers, doc: "the network, one layer an item (see the layers below)", items: LayerCatalog.rules),
         .choice("encoding", \.encoding,
                 doc: "input encoding: Bernoulli rate code, the image at every step, or one spike per pixel"),
         .int("num_steps", \.numSteps, doc: "time steps per image", sweepable: true, range: 1...10_000),

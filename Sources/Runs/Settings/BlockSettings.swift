@@ -41,11 +41,11 @@ public struct SettingField<Settings: BlockSettings>: Sendable {
 
     private static func make<Value>(_ name: String, _ type: ParameterType, _ keyPath: WritableKeyPath<Settings, Value>,
                                     doc: String, sweepable: Bool, range: ClosedRange<Double>?,
-                                    encode: (Value) -> ConfigValue,
+                                    items: ListItemRules? = nil, encode: (Value) -> ConfigValue,
                                     decode: @escaping @Sendable (ConfigValue) -> Value?) -> SettingField {
         nonisolated(unsafe) let path = keyPath
         let spec = ParameterSpec(name, type, default: encode(Settings()[keyPath: keyPath]), doc: doc,
-                                 sweepable: sweepable, range: range)
+                                 sweepable: sweepable, range: range, items: items)
         return SettingField(spec: spec) { settings, value in
             guard let typed = decode(value) else {
                 throw InternalError("setting \(name): \(value) is not a \(type) (the configuration was not checked)")
@@ -95,9 +95,10 @@ public struct SettingField<Settings: BlockSettings>: Sendable {
              })
     }
 
-    /// A list of any strings (block ids, metric names, layer lines).
-    public static func strings(_ name: String, _ keyPath: WritableKeyPath<Settings, [String]>, doc: String) -> SettingField {
-        make(name, .stringList(allowed: []), keyPath, doc: doc, sweepable: false, range: nil,
+    /// A list of strings (block ids, metric names, layer lines), each item checked by `items` when given.
+    public static func strings(_ name: String, _ keyPath: WritableKeyPath<Settings, [String]>, doc: String,
+                               items: ListItemRules? = nil) -> SettingField {
+        make(name, .stringList(allowed: []), keyPath, doc: doc, sweepable: false, range: nil, items: items,
              encode: { .list($0.map { .string($0) }) },
              decode: { value in
                  guard let items = value.listValue else { return nil }

@@ -1,8 +1,20 @@
 import TensorCore
 
-/// What a layer can do beyond `Layer`, as capabilities `Sequential` asks for (never a concrete
-/// class): a new layer that takes events, emits events or is a product with a weight opts in by
-/// conforming, and the fast hand-overs apply to it.
+/// What a layer can do beyond `Layer`, as capabilities that `Sequential`, the trainer's figures and
+/// `spikedown kinds` ask for (never a concrete class): a new layer that takes events, emits spikes,
+/// carries state over time or is a product with a weight opts in by conforming, and the fast
+/// hand-overs and figures apply to it.
+
+/// A layer whose output can be spikes (0 or 1 per neuron and step): rasters show it and spike-count
+/// losses read it.
+public protocol SpikingLayer: Layer {
+    /// Whether its output is spikes now (a spiking layer may be set to pass on its membrane).
+    var emitsSpikes: Bool { get }
+}
+
+/// A layer with state carried from one time step to the next (a membrane, recurrent spikes): its
+/// output at step t depends on the inputs of earlier steps, so steps cannot be run independently.
+public protocol TemporalLayer: Layer {}
 
 /// A layer that can take a binary input `[T, B, F]` as events (`BinaryRows`, row t·B + b) instead
 /// of a Float tensor, with the same result.
@@ -12,11 +24,9 @@ public protocol EventInputLayer: Layer {
     func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor
 }
 
-/// A layer whose output is binary spikes and can be handed to the next layer as events; its
+/// A spiking layer whose spikes can be handed to the next layer as events (when `emitsSpikes`); its
 /// backward can form the gradient of its spikes itself when the next layer is a narrow product.
-public protocol EventOutputLayer: Layer {
-    /// Whether its output is binary spikes now.
-    var emitsEvents: Bool { get }
+public protocol EventOutputLayer: SpikingLayer {
     /// `forward`, returning the spikes as events (same state kept for the backward).
     func forwardEvents(_ x: Tensor, training: Bool) -> BinaryRows
     /// The backward when the next layer is `S·W` (`W` `[F, K]`, row-major) and gets dL/d(output)
@@ -36,6 +46,6 @@ extension Linear: EventInputLayer, WeightedProductLayer {
     public var weightValues: [Float] { weight.value }
 }
 
-extension Leaky: EventOutputLayer {
-    public var emitsEvents: Bool { output == .spikes }
+extension Leaky: EventOutputLayer, TemporalLayer {
+    public var emitsSpikes: Bool { output == .spikes }
 }

@@ -39,7 +39,7 @@ public final class Sequential {
     private func forward(from start: Int, _ x: Tensor, training: Bool) -> Tensor {
         var h = x, i = start
         while i < layers.count {
-            if i + 1 < layers.count, x.rank == 3, let spiking = layers[i] as? any EventOutputLayer, spiking.emitsEvents,
+            if i + 1 < layers.count, x.rank == 3, let spiking = layers[i] as? any EventOutputLayer, spiking.emitsSpikes,
                let next = layers[i + 1] as? any EventInputLayer, next.takesEvents {
                 let spikes = spiking.forwardEvents(h, training: training)
                 h = next.forward(events: spikes, shape: h.shape, training: training)
@@ -84,7 +84,7 @@ public final class Sequential {
         while i >= 0 {
             if i > 0, g.rank == 3, let product = layers[i] as? any WeightedProductLayer,
                product.outputs <= Self.fusedSpikeGradientOutputs,
-               let spiking = layers[i - 1] as? any EventOutputLayer, spiking.emitsEvents {
+               let spiking = layers[i - 1] as? any EventOutputLayer, spiking.emitsSpikes {
                 _ = product.backward(g, needsInputGradient: false)
                 g = spiking.backward(gradSpikesFrom: g, weight: product.weightValues)
                 i -= 2

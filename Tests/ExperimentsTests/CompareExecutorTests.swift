@@ -140,8 +140,8 @@ final class CompareExecutorTests: XCTestCase {
         XCTAssertTrue(r.metrics.allSatisfy { $0.direction == .lowerIsBetter && $0.format == .fixed4 })
         XCTAssertEqual(r.figures.map(\.name), ["bars"])
         Kit.assertFigure(r.figures[0], block: "cmp", name: "bars", in: try Self.shared.workspace() + "/figures")
-        // Labels of another length than the blocks are not used: the ids are.
-        let ids = try compare("blocks: [a, b]\nlabels: [only-one]\nfigures: []")
+        // Without labels, the ids name the rows.
+        let ids = try compare("blocks: [a, b]\nfigures: []")
         XCTAssertEqual(ids.tables.first?.rows.map(\.first), ["a", "b"])
     }
 
@@ -150,6 +150,8 @@ final class CompareExecutorTests: XCTestCase {
         let notRun = compareError("blocks: [a, c]")
         XCTAssertTrue(notRun.contains("compare: block 'c' has not run before this one (run so far: a, b); "
                                       + "compare blocks must come after the blocks they name"), notRun)
+        let labels = compareError("blocks: [a, b]\nlabels: [only-one]\nfigures: []")
+        XCTAssertTrue(labels.contains("compare: 'labels' has 1 names for 2 blocks; give one per block"), labels)
         let nothingRun = compareError("blocks: [a]", earlier: [:])
         XCTAssertTrue(nothingRun.contains("block 'a' has not run before this one;"), nothingRun)
         let missing = compareError("blocks: [a, b]\nmetric: epoch_seconds\nfigures: [bars]")

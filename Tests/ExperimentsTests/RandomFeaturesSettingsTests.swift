@@ -25,7 +25,7 @@ final class RandomFeaturesSettingsTests: XCTestCase {
         XCTAssertEqual(specs["hidden"]?.range, 1...65536)
         XCTAssertEqual(specs["tau_ms"]?.type, .double)
         XCTAssertEqual(specs["tau_ms"]?.defaultValue, .double(20))
-        XCTAssertEqual(specs["p_connect"]?.range, 0...1)
+        XCTAssertEqual(specs["p_connect"]?.range, 1e-12...1)
         XCTAssertEqual(specs["homeostasis"]?.type, .bool)
         XCTAssertEqual(specs["homeostasis"]?.defaultValue, .bool(false))
         XCTAssertEqual(specs["penalty"]?.type, .choice(["none", "l2"]))
@@ -163,7 +163,11 @@ final class RandomFeaturesSettingsTests: XCTestCase {
         let cases: [(line: String, message: String)] = [
             ("hidden: 0", "'hidden' must be between 1 and 65536, found 0"),
             ("hidden: 2.5", "'hidden' expects an integer, found 2.5"),
-            ("p_connect: 1.5", "'p_connect' must be between 0 and 1, found 1.5"),
+            ("p_connect: 1.5", "'p_connect' must be between 1e-12 and 1, found 1.5"),
+            // Values the engine refuses are refused when the template is checked, not after data loading.
+            ("p_connect: 0", "'p_connect' must be between 1e-12 and 1, found 0"),
+            ("g_min: 0", "'g_min' must be between 1e-12 and 1000000, found 0"),
+            ("adapt_epochs: 0", "'adapt_epochs' must be between 1 and 1000, found 0"),
             ("penalty: l1", "'penalty' expects one of none, l2, found 'l1'"),
             ("dataset: cifar", "'dataset' expects one of mnist-5k, mnist, fashion-mnist, found 'cifar'"),
             ("homeostasis: 3", "'homeostasis' expects true or false, found 3"),

@@ -28,7 +28,11 @@ struct CompareExecutor: BlockExecutor {
             }
             return r
         }
-        let labels = c.labels.count == ids.count ? c.labels : ids
+        guard c.labels.isEmpty || c.labels.count == ids.count else {
+            throw UsageError("compare: 'labels' has \(c.labels.count) names for \(ids.count) blocks; give one per block, "
+                             + "in the order of 'blocks', or none (the block ids)")
+        }
+        let labels = c.labels.isEmpty ? ids : c.labels
         let metric = c.metric
 
         var out = BlockResult()

@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Yams"]),
         .target(name: "Runs", dependencies: ["Templates", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Rendering", dependencies: ["Runs", "Templates", "CCmarkGFM",
-                                                 .product(name: "Mustache", package: "swift-mustache")]),
+                                                 .product(name: "Mustache", package: "swift-mustache")],
+                resources: [.embedInCode("Resources")]),
 
         // The bridge: one executor per block kind.
         .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Rendering", "Templates"],

@@ -1,11 +1,10 @@
 import CCmarkGFM
 import Foundation
 
-/// A Markdown document parsed by cmark-gfm with the `table`, `strikethrough` and `autolink` extensions,
-/// whose top-level blocks can be rewritten before it is rendered to HTML.
+/// A Markdown document parsed by cmark-gfm with the `table`, `strikethrough` and `autolink` extensions.
 ///
 /// Raw HTML in the Markdown is not passed through (cmark's safe default renders it as
-/// `<!-- raw HTML omitted -->`); only `CustomBlock` nodes made here carry our own generated, escaped HTML.
+/// `<!-- raw HTML omitted -->`).
 final class GFMDocument {
     private let parser: OpaquePointer
     private let root: OpaquePointer
@@ -47,83 +46,57 @@ final class GFMDocument {
         cmark_parser_free(parser)
     }
 
-    /// The top-level blocks, in order.
-    var topLevel: [Node] {
-        var out: [Node] = []
-        var n = cmark_node_first_child(root)
-        while let node = n {
-            out.append(Node(pointer: node))
-            n = cmark_node_next(node)
-        }
-        return out
-    }
-
     /// The whole document as HTML.
     func html() throws -> String {
-        guard let chars = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+        try html(of: root)
+    }
+
+    /// Renders `fragments` as one document, so that a link reference defined in one applies in all, and
+    /// returns each fragment's HTML (without a final newline). The fragments are joined with a separating
+    /// HTML comment; the top-level blocks between two separators make up one fragment. Should a fragment
+    /// swallow a separator (an unclosed `<pre>`, say), each fragment is rendered on its own instead.
+    static func htmlFragments(_ fragments: [String]) throws -> [String] {
+        guard !fragments.isEmpty else { return [] }
+        let separator = "<!-- spikedown:fragment -->"
+        var text = "", separatorLines = Set<Int32>()
+        for (i, fragment) in fragments.enumerated() {
+            if i > 0 {
+                text += "\n\n"
+                separatorLines.insert(Int32(lineCount(text) + 1))
+                text += separator + "\n\n"
+            }
+            text += fragment
+        }
+        let document = try GFMDocument(markdown: text)
+        var out = [""]
+        var node = cmark_node_first_child(document.root)
+        while let n = node {
+            if cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && separatorLines.contains(cmark_node_get_start_line(n)) {
+                out.append("")
+            } else {
+                out[out.count - 1] += try document.html(of: n)
+            }
+            node = cmark_node_next(n)
+        }
+        if out.count != fragments.count { out = try fragments.map { try GFMDocument(markdown: $0).html() } }
+        return out.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+    }
+
+    /// Line breaks as cmark counts them: `\n`, `\r\n` or a lone `\r`.
+    private static func lineCount(_ text: String) -> Int {
+        var count = 0, previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
+    private func html(of node: OpaquePointer) throws -> String {
+        guard let chars = cmark_render_html(node, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
             throw RenderingError.markdown("cmark-gfm could not render HTML")
         }
         defer { free(chars) }
         return String(cString: chars)
-    }
-
-    /// A node of this document (valid while the document lives and the node is attached).
-    struct Node {
-        let pointer: OpaquePointer
-
-        var type: cmark_node_type { cmark_node_get_type(pointer) }
-        var isHTMLBlock: Bool { type == CMARK_NODE_HTML_BLOCK }
-        var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
-        var isImage: Bool { type == CMARK_NODE_IMAGE }
-        var isEmphasis: Bool { type == CMARK_NODE_EMPH }
-
-        var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-        var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
-
-        var children: [Node] {
-            var out: [Node] = []
-            var n = cmark_node_first_child(pointer)
-            while let node = n {
-                out.append(Node(pointer: node))
-                n = cmark_node_next(node)
-            }
-            return out
-        }
-
-        /// The plain text inside (text and code literals; line breaks as spaces).
-        var plainText: String {
-            switch type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal ?? ""
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return " "
-            default: return children.map(\.plainText).joined()
-            }
-        }
-
-        /// Moves this node (and its subtree) to the end of `parent`'s children.
-        func move(into parent: Node) { cmark_node_append_child(parent.pointer, pointer) }
-
-        /// Unlinks and frees this node.
-        func remove() { cmark_node_free(pointer) }
-    }
-
-    /// Inserts before `node` a block that renders as `open`, then its children, then `close` — verbatim, so
-    /// both must be escaped HTML built by the caller.
-    @discardableResult
-    func insertCustomBlock(before node: Node, open: String, close: String = "") -> Node {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, open)
-        cmark_node_set_on_exit(block, close)
-        cmark_node_insert_before(node.pointer, block)
-        return Node(pointer: block)
-    }
-
-    /// Appends a custom block at the end of the document.
-    @discardableResult
-    func appendCustomBlock(open: String, close: String = "") -> Node {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, open)
-        cmark_node_set_on_exit(block, close)
-        cmark_node_append_child(root, block)
-        return Node(pointer: block)
     }
 }

@@ -8,7 +8,4 @@ public enum MarkdownHTML {
     public static func render(_ markdown: String) throws -> String {
         try GFMDocument(markdown: markdown).html()
     }
-
-    /// The report page's inline stylesheet, so other pages can share its look.
-    public static var stylesheet: String { PageShell.css }
 }

@@ -22,22 +22,21 @@ import Templates
 public enum MarkdownReport {
     /// Renders the whole report. Throws a `TemplateError` for an inline reference that does not resolve.
     public static func render(template: Template, record: RunRecord) throws -> String {
-        var builder = Builder(record: record)
-        var parts: [String] = ["# " + MarkdownText.escape(template.title), builder.metaLine()]
-        var headingLevel = 1
-        for segment in template.segments {
-            switch segment {
-            case .prose(let prose):
-                let notRun = Set(template.blocks.map(\.id)).subtracting(record.blocks.map(\.id))
-                let text = trimBlankLines(try substitute(prose, record: record, notRun: notRun))
-                headingLevel = HeadingScanner.lastLevel(in: text) ?? headingLevel
-                if !text.isEmpty { parts.append(text) }
-            case .block(let block):
-                parts.append(builder.section(for: block, level: min(headingLevel + 1, 6)))
+        render(try ReportContent(template: template, record: record))
+    }
+
+    static func render(_ content: ReportContent) -> String {
+        var parts = ["# " + MarkdownText.escape(content.title),
+                     "Profile **\(MarkdownText.escape(content.profile))** · run \(MarkdownText.code(content.runID)) · "
+                        + "\(content.date) · spikedown \(MarkdownText.escape(content.toolVersion))"]
+        for part in content.parts {
+            switch part {
+            case .prose(let text): parts.append(text)
+            case .block(let section): parts.append(self.section(section))
             }
         }
-        parts.append(builder.reproduce())
-        parts.append(builder.runSummary())
+        parts.append(reproduce(content.reproduction))
+        parts.append(runSummary(content.summary))
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -80,105 +79,55 @@ public enum MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
-    /// Builds the generated parts; counts figures through the whole report.
-    private struct Builder {
-        let record: RunRecord
-        var figureNumber = 0
-
-        init(record: RunRecord) { self.record = record }
-
-        func metaLine() -> String {
-            "Profile **\(MarkdownText.escape(record.profile))** · run \(MarkdownText.code(record.runID)) · "
-                + "\(ReportUnits.date(record.startedAt)) · spikedown \(MarkdownText.escape(record.toolVersion))"
-        }
-
-        mutating func section(for block: ExperimentBlock, level: Int) -> String {
-            var parts = [ReportMarkers.start(block.id),
-                         String(repeating: "#", count: level) + " " + MarkdownText.code(block.id) + " — "
-                            + MarkdownText.escape(block.kind)]
-            guard let run = record.block(block.id) else {
-                parts.append("> **Not run:** this run record has no result for this block.")
-                parts.append(ReportMarkers.end(block.id))
-                return parts.joined(separator: "\n\n")
-            }
-            parts.append(parameterLine(run))
-            let result = run.result
-            if !result.metrics.isEmpty {
-                let rows = result.metrics.map { [MarkdownText.escape($0.label), ValueFormatter.formatWithSpread($0)] }
-                parts.append(MarkdownText.table(header: ["Metric", "Value"], rows: rows, rightAligned: [false, true]))
-            }
-            for table in result.tables where !table.columns.isEmpty {
-                let rows = table.rows.map { $0.map(MarkdownText.escape) }
-                let table = (table.title.isEmpty ? "" : "**" + MarkdownText.escape(table.title) + "**\n\n")
-                    + MarkdownText.table(header: table.columns.map(MarkdownText.escape), rows: rows,
-                                         rightAligned: MarkdownText.numericColumns(table.rows, count: table.columns.count))
-                parts.append(table)
-            }
-            for note in result.notes {
-                parts.append("> **Note:** " + MarkdownText.escape(note.trimmingCharacters(in: .whitespacesAndNewlines)))
-            }
-            for figure in result.figures {
-                figureNumber += 1
-                let caption = Self.caption(figure)
-                parts.append("![\(caption)](figures/\(MarkdownText.url(figure.file)))")
-                parts.append("*Figure \(figureNumber): \(caption)*")
-            }
+    private static func section(_ block: BlockSection) -> String {
+        var parts = [ReportMarkers.start(block.id),
+                     String(repeating: "#", count: block.level) + " " + MarkdownText.code(block.id) + " — "
+                        + MarkdownText.escape(block.kind)]
+        guard block.ran else {
+            parts.append("> **Not run:** this run record has no result for this block.")
             parts.append(ReportMarkers.end(block.id))
             return parts.joined(separator: "\n\n")
         }
-
-        static func caption(_ figure: FigureOutput) -> String {
-            let text = figure.caption.trimmingCharacters(in: .whitespacesAndNewlines)
-            return MarkdownText.escape(text.isEmpty ? figure.name : text)
+        parts.append(parameterLine(block))
+        parts += block.tables.map(table)
+        parts += block.notes.map { "> **Note:** " + MarkdownText.escape($0) }
+        for figure in block.figures {
+            let caption = MarkdownText.escape(figure.caption)
+            parts.append("![\(caption)](\(figure.path))")
+            parts.append("*Figure \(figure.number): \(caption)*")
         }
+        parts.append(ReportMarkers.end(block.id))
+        return parts.joined(separator: "\n\n")
+    }
 
-        func parameterLine(_ run: BlockRecord) -> String {
-            var keys = run.nonDefault
-            if let swept = run.sweepParameter, !keys.contains(swept) { keys.append(swept) }
-            guard !keys.isEmpty else { return "**Parameters:** the defaults of \(MarkdownText.code(run.kind))." }
-            let items = keys.map { key -> String in
-                let value = run.config[key]?.description ?? "null"
-                return MarkdownText.code("\(key)=\(value)") + (key == run.sweepParameter ? " (swept)" : "")
-            }
-            return "**Parameters:** " + items.joined(separator: " · ")
-        }
+    private static func parameterLine(_ block: BlockSection) -> String {
+        guard !block.parameters.isEmpty else { return "**Parameters:** the defaults of \(MarkdownText.code(block.kind))." }
+        let items = block.parameters.map { MarkdownText.code("\($0.key)=\($0.value)") + ($0.swept ? " (swept)" : "") }
+        return "**Parameters:** " + items.joined(separator: " · ")
+    }
 
-        func reproduce() -> String {
-            var words = ["spikedown", "build", record.templatePath, "--profile", record.profile]
-            for o in record.overrides { words += ["--set", o] }
-            let command = words.map(ReportUnits.shellQuoted).joined(separator: " ")
-            var source = "Template SHA-256 " + MarkdownText.code(ReportUnits.shortDigest(record.templateHash))
-            if let git = record.git {
-                source += ", built from commit " + MarkdownText.code(ReportUnits.shortDigest(git.commit))
-                    + (git.dirty ? " with uncommitted changes" : "")
-            }
-            return "## Reproduce\n\n```sh\n\(command)\n```\n\n\(source)."
-        }
+    private static func table(_ table: ReportTable) -> String {
+        let rows = table.rows.map { $0.cells.map { $0.code ? MarkdownText.code($0.text) : MarkdownText.escape($0.text) } }
+        return (table.hasTitle ? "**" + MarkdownText.escape(table.title) + "**\n\n" : "")
+            + MarkdownText.table(header: table.columns.map { MarkdownText.escape($0.title) }, rows: rows,
+                                 rightAligned: table.columns.map { $0.align == .right })
+    }
 
-        func runSummary() -> String {
-            let m = record.machine
-            var lines = [
-                "- **Run:** \(MarkdownText.code(record.runID)), started \(ReportUnits.date(record.startedAt)), "
-                    + "wall time \(ReportUnits.duration(record.wallSeconds))",
-                "- **Machine:** \(MarkdownText.escape(m.cpu)) (\(m.cores) cores) · \(MarkdownText.escape(m.blas)), "
-                    + "\(m.blasThreads) BLAS threads · \(MarkdownText.escape(m.os))",
-            ]
-            if let n = m.numeric { lines.append("- **Numerics:** \(MarkdownText.escape(n.summary))") }
-            let data = record.datasets.keys.sorted().map {
-                MarkdownText.code($0) + " " + MarkdownText.code(ReportUnits.shortDigest(record.datasets[$0]!))
-            }
-            lines.append("- **Data:** " + (data.isEmpty ? "none" : data.joined(separator: " · ")))
-            var out = "## Run\n\n" + lines.joined(separator: "\n")
-            if !record.blocks.isEmpty {
-                let rows = record.blocks.map { b in
-                    [MarkdownText.code(b.id), MarkdownText.escape(b.kind), b.cacheHit ? "cached" : "ran",
-                     ReportUnits.duration(b.wallSeconds), ReportUnits.duration(b.cpuSeconds),
-                     ReportUnits.bytes(b.peakMemoryBytes)]
-                }
-                out += "\n\n" + MarkdownText.table(header: ["Block", "Kind", "Cache", "Wall time", "CPU time", "Peak memory"],
-                                                   rows: rows, rightAligned: [false, false, false, true, true, true])
-            }
-            return out
-        }
+    private static func reproduce(_ r: Reproduction) -> String {
+        var source = "Template SHA-256 " + MarkdownText.code(r.templateDigest)
+        if r.hasGit { source += ", built from commit " + MarkdownText.code(r.commit) + (r.dirty ? " with uncommitted changes" : "") }
+        return "## Reproduce\n\n```sh\n\(r.command)\n```\n\n\(source)."
+    }
+
+    private static func runSummary(_ s: RunSummary) -> String {
+        var lines = [
+            "- **Run:** \(MarkdownText.code(s.runID)), started \(s.started), wall time \(s.wall)",
+            "- **Machine:** \(MarkdownText.escape(s.cpu)) (\(s.cores) cores) · \(MarkdownText.escape(s.blas)), "
+                + "\(s.blasThreads) BLAS threads · \(MarkdownText.escape(s.os))",
+        ]
+        if s.hasNumeric { lines.append("- **Numerics:** \(MarkdownText.escape(s.numeric))") }
+        let data = s.data.map { MarkdownText.code($0.path) + " " + MarkdownText.code($0.digest) }
+        lines.append("- **Data:** " + (data.isEmpty ? "none" : data.joined(separator: " · ")))
+        return "## Run\n\n" + lines.joined(separator: "\n") + (s.hasTimings ? "\n\n" + table(s.timings) : "")
     }
 }

@@ -23,8 +23,9 @@ public enum ReportWriter {
     public static func write(template: Template, record: RunRecord, stagedFigures: URL, outDirectory: URL) throws -> URL {
         // Render everything before touching the disk: a template error leaves no trace.
         var record = record
-        var markdown = try MarkdownReport.render(template: template, record: record)
-        var html = try HTMLPage.render(template: template, record: record, markdown: markdown)
+        var content = try ReportContent(template: template, record: record)
+        var markdown = MarkdownReport.render(content)
+        var html = try HTMLPage.render(content, record: record)
         var json = try encode(record)
         let figures = try figureFiles(record, stagedFigures: stagedFigures)
 
@@ -45,8 +46,9 @@ public enum ReportWriter {
         let unique = uniqueRunID(record.runID, in: history)
         if unique != record.runID {
             record.runID = unique
-            markdown = try MarkdownReport.render(template: template, record: record)
-            html = try HTMLPage.render(template: template, record: record, markdown: markdown)
+            content = try ReportContent(template: template, record: record)
+            markdown = MarkdownReport.render(content)
+            html = try HTMLPage.render(content, record: record)
             json = try encode(record)
         }
         if fm.fileExists(atPath: temp.path) { try io("remove", temp) { try fm.removeItem(at: temp) } }

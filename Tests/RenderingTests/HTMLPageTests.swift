@@ -6,8 +6,7 @@ import XCTest
 
 final class HTMLPageTests: XCTestCase {
     func page(_ template: Template = ReportFixture.template, _ record: RunRecord = ReportFixture.record) throws -> String {
-        let markdown = try MarkdownReport.render(template: template, record: record)
-        return try HTMLPage.render(template: template, record: record, markdown: markdown)
+        try HTMLPage.render(template: template, record: record)
     }
 
     func testGolden() throws {
@@ -77,7 +76,7 @@ final class HTMLPageTests: XCTestCase {
             "AMD EPYC 7B13 · 2 cores · OpenBLAS 0.3.26, 2 BLAS threads · Linux 6.8",
             "<code>baseline.hidden=1024</code> <code>tau.tau_ms=[5, 20, 50]</code>",
             "<td><a href=\"#block-tau\"><code>tau</code></a></td><td>random-features</td><td>cached</td><td><code>9b2f1c0e8d7a</code></td>"
-                + "<td>42</td><td style=\"text-align: right\">0.02 s</td><td style=\"text-align: right\">0.01 s</td>"
+                + "\n<td>42</td><td style=\"text-align: right\">0.02 s</td><td style=\"text-align: right\">0.01 s</td>"
                 + "<td style=\"text-align: right\">192.0 MiB</td>",
             "SHA-256 <code class=\"digest\">3f2a9c1b7e4d5a6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7</code>",
         ] {
@@ -111,11 +110,74 @@ final class HTMLPageTests: XCTestCase {
         XCTAssertTrue(html.contains("<!-- raw HTML omitted -->"), "raw HTML from prose is dropped")
     }
 
-    func testFigureCaptionParsing() {
-        XCTAssertEqual(HTMLPage.figureCaption("Figure 12: a: b").map { "\($0.0)|\($0.1)" }, "12|a: b")
-        XCTAssertNil(HTMLPage.figureCaption("Figure x: a"))
-        XCTAssertNil(HTMLPage.figureCaption("Figure 2 a"))
-        XCTAssertNil(HTMLPage.figureCaption("Fig 2: a"))
+    /// Every value the page shows from the template or the record, with `<script>&"'` in it.
+    func testEveryValueFromTheRecordIsEscaped() throws {
+        let nasty = "<script>&\"'"
+        let escaped = "&lt;script&gt;&amp;&quot;&#39;"
+        var template = ReportFixture.template
+        template.title = nasty
+        var record = ReportFixture.record
+        record.profile = nasty
+        record.overrides = [nasty]
+        record.templatePath = nasty
+        record.machine.os = nasty
+        record.datasets = [nasty: nasty]
+        record.blocks[0].kind = nasty
+        record.blocks[0].config.values["hidden"] = .string(nasty)
+        record.blocks[0].result.metrics[0].label = nasty
+        record.blocks[0].result.notes = [nasty]
+        record.blocks[0].result.inputs = [nasty: nasty]
+        record.blocks[0].result.log = [nasty]
+        record.blocks[0].result.figures[0].caption = nasty
+        record.blocks[1].result.tables[0].title = nasty
+        record.blocks[1].result.tables[0].columns[0] = nasty
+        record.blocks[1].result.tables[0].rows[0][3] = nasty
+        let html = try page(template, record)
+        XCTAssertFalse(html.contains("<script"), "no script element survives")
+        XCTAssertFalse(html.contains("&\"'"))
+        XCTAssertTrue(html.contains("<title>\(escaped)</title>"))
+        XCTAssertTrue(html.contains("<h1>\(escaped)</h1>"))
+        XCTAssertTrue(html.contains("<p><strong>Note:</strong> \(escaped)</p>"))
+        XCTAssertTrue(html.contains("<p><strong>\(escaped)</strong></p>"), "sweep table title")
+        XCTAssertTrue(html.contains("<td style=\"text-align: left\">\(escaped)</td>"), "metric label")
+        XCTAssertTrue(html.contains("<code>hidden=\(escaped)</code>"))
+        XCTAssertTrue(html.contains("alt=\"\(escaped)\""))
+        XCTAssertTrue(html.contains("<pre class=\"log\"><code>\(escaped)</code></pre>"))
+        XCTAssertTrue(html.contains("<tr><th>Overrides</th><td><code>\(escaped)</code> </td></tr>"))
+    }
+
+    /// Figures, their numbers and captions come from the record: a caption that reads like the Markdown
+    /// report's own figure lines changes nothing but its text.
+    func testFiguresComeFromTheRecord() throws {
+        var record = ReportFixture.record
+        record.blocks[0].result.figures[0].caption = "*Figure 9: not this*\n\n![x](figures/other.png)"
+        let html = try page(ReportFixture.template, record)
+        let figures = record.blocks.flatMap(\.result.figures)
+        XCTAssertEqual(html.components(separatedBy: "<img ").count - 1, figures.count)
+        XCTAssertEqual(html.components(separatedBy: "<figure id=").count - 1, figures.count)
+        XCTAssertTrue(html.contains("<figure id=\"figure-1\">\n<img src=\"figures/baseline-filters.png\" alt=\"*Figure 9: not this*"))
+        XCTAssertTrue(html.contains("<figure id=\"figure-3\">\n<img src=\"figures/tau-accuracy-vs-tau_ms.png\""))
+        XCTAssertFalse(html.contains("figures/other.png\""))
+    }
+
+    /// The prose is one Markdown document: a link reference defined after a block applies before it.
+    func testLinkReferencesReachAcrossBlocks() throws {
+        var template = ReportFixture.template
+        template.segments[0] = .prose(ReportFixture.prose("See [the snnTorch docs][snn].\n", line: 6))
+        template.segments[4] = .prose(ReportFixture.prose("## Findings\n\n[snn]: https://snntorch.readthedocs.io/\n", line: 39))
+        let html = try page(template, ReportFixture.record)
+        XCTAssertTrue(html.contains("<p>See <a href=\"https://snntorch.readthedocs.io/\">the snnTorch docs</a>.</p>\n"
+                                    + "<section class=\"experiment\" id=\"block-baseline\">"))
+        XCTAssertTrue(html.contains("</section>\n<h2>Findings</h2>\n<h2>Reproduce</h2>"))
+    }
+
+    func testProseFragmentsKeepTheirOwnBlocks() throws {
+        XCTAssertEqual(try GFMDocument.htmlFragments(["- a\n- b", "- c", "x\r\ny\ry", "[r]"]),
+                       ["<ul>\n<li>a</li>\n<li>b</li>\n</ul>", "<ul>\n<li>c</li>\n</ul>", "<p>x\ny\ny</p>", "<p>[r]</p>"])
+        // A fragment that swallows the separator (an unclosed fence): each fragment on its own.
+        XCTAssertEqual(try GFMDocument.htmlFragments(["```\ncode", "- c"]),
+                       ["<pre><code>code\n</code></pre>", "<ul>\n<li>c</li>\n</ul>"])
+        XCTAssertEqual(try GFMDocument.htmlFragments([]), [])
     }
 }
 
@@ -127,6 +189,5 @@ final class MarkdownHTMLTests: XCTestCase {
         XCTAssertEqual(try MarkdownHTML.render("~~old~~ see www.example.org"),
                        "<p><del>old</del> see <a href=\"http://www.example.org\">www.example.org</a></p>\n")
         XCTAssertEqual(try MarkdownHTML.render("<b>x</b> & y"), "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --> &amp; y</p>\n")
-        XCTAssertTrue(MarkdownHTML.stylesheet.contains("max-width: 900px"))
     }
 }

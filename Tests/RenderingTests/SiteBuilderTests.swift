@@ -80,13 +80,13 @@ final class SiteBuilderTests: XCTestCase {
         try SiteBuilder.build(reportsDirectory: reports, outDirectory: site)
         let original = try String(contentsOf: reports.appendingPathComponent("snn-demo/index.html"), encoding: .utf8)
         let published = try page("snn-demo/index.html")
-        let nav = "\n<nav class=\"site-nav\"><span class=\"related\"><a href=\"history.html\">Run history</a></span>"
-            + "<a href=\"../index.html\">All reports</a> <span class=\"sep\">/</span> <span>Feedforward SNN on MNIST</span></nav>"
-        let style = "<style>\n\(SiteShell.navCSS)\n</style>\n"
+        let nav = "\n<nav class=\"site-nav\">\n<span class=\"related\"><a href=\"history.html\">Run history</a></span>\n"
+            + "<a href=\"../index.html\">All reports</a>\n<span class=\"sep\">/</span> <span>Feedforward SNN on MNIST</span>\n</nav>"
+        let style = "<style>\n\(PageTemplates.navigationStylesheet)\n</style>\n"
         XCTAssertEqual(published.replacingOccurrences(of: nav, with: "").replacingOccurrences(of: style, with: ""), original)
         XCTAssertTrue(published.contains("<body>" + nav + "\n<main>"))
         XCTAssertTrue(published.contains(style + "</head>"))
-        XCTAssertNil(SiteReportPage.withNavigation("<p>no head or body</p>", title: "x"))
+        XCTAssertNil(try SiteReportPage.withNavigation("<p>no head or body</p>", title: "x"))
     }
 
     func testIndexHistoryAndDiffContents() throws {

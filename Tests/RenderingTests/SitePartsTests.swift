@@ -36,15 +36,15 @@ final class SitePartsTests: XCTestCase {
     }
 
 
-    func testTrendPlotIsPlainDeterministicSVG() {
+    func testTrendPlotIsPlainDeterministicSVG() throws {
         let points = [
             SiteTrendPlot.Point(runID: "r1", date: "2026-11-22", value: 0.5, link: nil),
             SiteTrendPlot.Point(runID: "r2", date: "2026-11-23", value: nil, link: "diff-r1-r2.html"),
             SiteTrendPlot.Point(runID: "r3", date: "2026-11-24", value: 0.75, link: "diff-r2-r3.html"),
             SiteTrendPlot.Point(runID: "r4", date: "2026-11-25", value: 1.0, link: "diff-r3-r4.html"),
         ]
-        let svg = SiteTrendPlot.svg(points, format: .percent, title: "b · A <over> runs")
-        XCTAssertEqual(svg, SiteTrendPlot.svg(points, format: .percent, title: "b · A <over> runs"))
+        let svg = try SiteTrendPlot.svg(points, format: .percent, title: "b · A <over> runs")
+        XCTAssertEqual(svg, try SiteTrendPlot.svg(points, format: .percent, title: "b · A <over> runs"))
         XCTAssertTrue(svg.hasPrefix("<svg viewBox=\"0 0 320.0 130.0\" role=\"img\" aria-label=\"b · A &lt;over&gt; runs\""))
         XCTAssertFalse(svg.contains("http"), "no namespace URL or other absolute link")
         XCTAssertTrue(svg.contains(">100.00%</text>") && svg.contains(">50.00%</text>"), "range labelled in the metric's format")
@@ -56,17 +56,39 @@ final class SitePartsTests: XCTestCase {
         XCTAssertFalse(svg.contains("diff-r1-r2.html"), "no point, no link for a run without the value")
         XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3)
 
-        let single = SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "2026-11-22", value: 3, link: nil)],
+        let single = try SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "2026-11-22", value: 3, link: nil)],
                                        format: .integer, title: "t")
         XCTAssertTrue(single.contains("<circle cx=\"192.0\" cy=\"57.0\""), "one run sits in the middle")
         XCTAssertEqual(single.components(separatedBy: "<text").count - 1, 2, "one value label, one date")
-        let close = SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: 0.061, link: nil),
+        let close = try SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: 0.061, link: nil),
                                        SiteTrendPlot.Point(runID: "r2", date: "d", value: 0.0642, link: nil)],
                                       format: .seconds, title: "t")
         XCTAssertTrue(close.contains(">0.0642 s</text>") && close.contains(">0.061 s</text>"), "labels that would print alike get more digits")
-        let empty = SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: .nan, link: nil)], format: .fixed2, title: "t")
+        let empty = try SiteTrendPlot.svg([SiteTrendPlot.Point(runID: "r1", date: "d", value: .nan, link: nil)], format: .fixed2, title: "t")
         XCTAssertTrue(empty.contains("no finite values"))
         XCTAssertFalse(empty.contains("NaN"))
+    }
+
+    /// Every value the site's pages show from a record, with `<script>&"'` in it.
+    func testSitePagesEscapeEveryValue() throws {
+        let nasty = "<script>&\"'"
+        var older = ReportFixture.record
+        older.title = nasty
+        older.profile = nasty
+        older.overrides = [nasty]
+        older.blocks[0].result.metrics[0].label = nasty
+        var newer = older
+        newer.runID = "20261123T080000Z-3f2a9c1b"
+        let report = SiteReport(name: "snn-demo", runs: [older, newer], page: nil, figures: [])
+        let pages = [try SiteIndexPage.render([report]), try SiteHistoryPage.render(report),
+                     try SiteDiffPage.render(report: report, older: older, newer: newer, body: "<p>changes</p>"),
+                     try SiteReportPage.withNavigation("<head></head><body></body>", title: nasty) ?? ""]
+        for page in pages {
+            XCTAssertFalse(page.contains("<script"), page)
+            XCTAssertTrue(page.contains("&lt;script&gt;&amp;&quot;&#39;"), page)
+        }
+        XCTAssertTrue(pages[1].contains("<title>Run history · &lt;script&gt;&amp;&quot;&#39;</title>"))
+        XCTAssertTrue(pages[1].contains("<br><code>&lt;script&gt;&amp;&quot;&#39;</code></td>"), "overrides")
     }
 
     func testLinkNames() {

@@ -1,24 +1,35 @@
 import Runs
 
-/// The diff page between two consecutive runs of a report, `diff-<older>-<newer>.html`.
+/// The diff page between two consecutive runs of a report, `diff-<older>-<newer>.html` (`site-diff.mustache`).
 ///
 /// `body(a:b:)` is what `spikedown diff A B --format markdown` prints for the two records (`RunDiff`
 /// with default tolerances, figures compared by SHA-256: older runs' figure files are not kept),
 /// turned into HTML. `SiteBuilder.build(…, diffBody:)` can replace it.
-public enum SiteDiffPage {
+public struct SiteDiffPage {
+    var title: String
+    var stylesheet = PageTemplates.siteStylesheet
+    var nav: SiteNavView
+    var reportPage = SiteLinks.index
+    var reportTitle: String
+    var older: String
+    var olderDate: String
+    var olderRecord: String
+    var newer: String
+    var newerDate: String
+    var newerRecord: String
+    /// The changes as trusted HTML (`body(a:b:)`).
+    var body: String
+
     /// The full page around `body`.
-    static func render(report: SiteReport, older a: RunRecord, newer b: RunRecord, body: String) -> String {
-        let heading = "<h1>Changes between two runs</h1>\n<p class=\"lede\"><a href=\"\(SiteLinks.index)\">\(HTMLText.escape(b.title))</a>: "
-            + "run <a href=\"\(SiteLinks.record(a.runID))\"><code>\(HTMLText.escape(a.runID))</code></a> "
-            + "(\(HTMLText.escape(ReportUnits.date(a.startedAt)))) → run <a href=\"\(SiteLinks.record(b.runID))\">"
-            + "<code>\(HTMLText.escape(b.runID))</code></a> (\(HTMLText.escape(ReportUnits.date(b.startedAt)))).</p>\n"
-        return SiteShell.page(
+    static func render(report: SiteReport, older a: RunRecord, newer b: RunRecord, body: String) throws -> String {
+        let page = SiteDiffPage(
             title: "Changes \(a.runID) → \(b.runID) · \(b.title)",
-            crumbs: [SiteShell.Crumb(label: "All reports", href: "../\(SiteLinks.index)"),
-                     SiteShell.Crumb(label: b.title, href: report.page == nil ? nil : SiteLinks.index),
-                     SiteShell.Crumb(label: "Run history", href: SiteLinks.history),
-                     SiteShell.Crumb(label: "Changes", href: nil)],
-            body: heading + body)
+            nav: .report(report, [SiteNavView.Link("Run history", SiteLinks.history), SiteNavView.Link("Changes", nil)]),
+            reportTitle: b.title,
+            older: a.runID, olderDate: ReportUnits.date(a.startedAt), olderRecord: SiteLinks.record(a.runID),
+            newer: b.runID, newerDate: ReportUnits.date(b.startedAt), newerRecord: SiteLinks.record(b.runID),
+            body: body.hasSuffix("\n") ? String(body.dropLast()) : body)
+        return try PageTemplates.render("site-diff", page)
     }
 
     /// The changes from run `a` (older) to run `b` (newer) as an HTML fragment.

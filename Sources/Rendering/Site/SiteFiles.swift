@@ -26,7 +26,7 @@ struct SiteFiles {
     static func render(_ reports: [SiteReport], diffBody: (RunRecord, RunRecord) throws -> String,
                        warnings: inout [String]) throws -> SiteFiles {
         var files = SiteFiles()
-        files.add(SiteLinks.index, SiteIndexPage.render(reports))
+        files.add(SiteLinks.index, try SiteIndexPage.render(reports))
         for report in reports {
             let folder = report.name + "/"
             if let page = report.page {
@@ -34,7 +34,7 @@ struct SiteFiles {
                 do { html = try String(contentsOf: page, encoding: .utf8) } catch {
                     throw RenderingError.io(operation: "read", path: page.path, reason: (error as NSError).localizedDescription)
                 }
-                if let withNavigation = SiteReportPage.withNavigation(html, title: report.latest.title) {
+                if let withNavigation = try SiteReportPage.withNavigation(html, title: report.latest.title) {
                     files.add(folder + SiteLinks.index, withNavigation)
                 } else {
                     warnings.append("\(report.name): index.html has no <head> and <body>; copied without the site navigation")
@@ -42,7 +42,7 @@ struct SiteFiles {
                 }
             }
             for figure in report.figures { files.copy(folder + "figures/" + figure.lastPathComponent, from: figure) }
-            files.add(folder + SiteLinks.history, SiteHistoryPage.render(report))
+            files.add(folder + SiteLinks.history, try SiteHistoryPage.render(report))
             for run in report.runs {
                 let data: Data
                 do { data = try RunRecordStore.encode(run) } catch {
@@ -53,7 +53,7 @@ struct SiteFiles {
             for (older, newer) in report.consecutivePairs {
                 let body = try diffBody(older, newer)
                 files.add(folder + SiteLinks.diff(older.runID, newer.runID),
-                          SiteDiffPage.render(report: report, older: older, newer: newer, body: body))
+                          try SiteDiffPage.render(report: report, older: older, newer: newer, body: body))
             }
         }
         files.entries.sort { $0.path < $1.path }

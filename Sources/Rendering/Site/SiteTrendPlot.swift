@@ -1,6 +1,6 @@
 import Runs
 
-/// A metric's trend over runs as a small inline SVG (no scripts, no fonts, no network).
+/// A metric's trend over runs as a small inline SVG (`trend-plot.mustache`; no scripts, no fonts, no network).
 ///
 /// Rules:
 /// - runs are evenly spaced left to right, oldest first; one run sits in the middle;
@@ -10,7 +10,7 @@ import Runs
 /// - a run without the metric (or with a non-finite value) leaves a gap in the line and has no point;
 /// - each point carries a `<title>` (run id and value) and, when the run has a diff page, links to it;
 /// - every coordinate is printed with one decimal, so the same values always give the same bytes.
-enum SiteTrendPlot {
+struct SiteTrendPlot {
     /// One run's point.
     struct Point {
         var runID: String
@@ -20,60 +20,87 @@ enum SiteTrendPlot {
         var link: String?
     }
 
+    /// A frame line at the top or bottom of the range, with its label on the left.
+    struct Level {
+        var x1: String, x2: String, y: String
+        var labelX: String, labelY: String, label: String
+    }
+
+    struct Dot {
+        var x: String, y: String
+        /// `run id: value`.
+        var tip: String
+        var hasLink: Bool
+        var link: String
+    }
+
+    struct Label {
+        var x: String, y: String
+        /// `start`, `middle` or `end`.
+        var anchor: String
+        var text: String
+    }
+
     static let width = 320.0, height = 130.0
     static let left = 74.0, right = 310.0, top = 12.0, bottom = 102.0
 
-    static func svg(_ points: [Point], format: MetricFormat, title: String) -> String {
+    var width = SiteTrendPlot.n(SiteTrendPlot.width), height = SiteTrendPlot.n(SiteTrendPlot.height)
+    /// The plot's accessible name.
+    var title: String
+    var levels: [Level] = []
+    var noValues: Bool
+    var centerX = SiteTrendPlot.n((SiteTrendPlot.left + SiteTrendPlot.right) / 2)
+    var centerY = SiteTrendPlot.n((SiteTrendPlot.top + SiteTrendPlot.bottom) / 2)
+    /// Each unbroken stretch of the line as SVG `points`.
+    var lines: [String] = []
+    var dots: [Dot] = []
+    /// The dates under the first and last run.
+    var dates: [Label] = []
+
+    static func svg(_ points: [Point], format: MetricFormat, title: String) throws -> String {
+        var svg = try PageTemplates.render("trend-plot", SiteTrendPlot(points, format: format, title: title))
+        if svg.hasSuffix("\n") { svg.removeLast() }
+        return svg
+    }
+
+    init(_ points: [Point], format: MetricFormat, title: String) {
+        self.title = title
         let finite = points.compactMap { $0.value }.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 0
         let flat = high == low
         func x(_ i: Int) -> Double {
-            points.count == 1 ? (left + right) / 2 : left + (right - left) * Double(i) / Double(points.count - 1)
+            points.count == 1 ? (Self.left + Self.right) / 2 : Self.left + (Self.right - Self.left) * Double(i) / Double(points.count - 1)
         }
         func y(_ v: Double) -> Double {
-            flat ? (top + bottom) / 2 : bottom - (bottom - top) * (v - low) / (high - low)
+            flat ? (Self.top + Self.bottom) / 2 : Self.bottom - (Self.bottom - Self.top) * (v - low) / (high - low)
         }
-        var out = "<svg viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
-            + "aria-label=\"\(HTMLText.escape(title))\" font-size=\"10\">\n"
-        // Frame lines at the top and bottom of the range, with their labels.
-        let levels: [(Double, Double)] = finite.isEmpty ? [] : (flat ? [(low, y(low))] : [(high, top), (low, bottom)])
+        noValues = finite.isEmpty
+        let ends: [(Double, Double)] = finite.isEmpty ? [] : (flat ? [(low, y(low))] : [(high, Self.top), (low, Self.bottom)])
         let precise = !flat && ValueFormatter.format(high, as: format) == ValueFormatter.format(low, as: format)
-        for (value, ly) in levels {
-            out += "<line x1=\"\(n(left))\" y1=\"\(n(ly))\" x2=\"\(n(right))\" y2=\"\(n(ly))\" stroke=\"#d1d9e0\"/>\n"
-            out += "<text x=\"\(n(left - 6))\" y=\"\(n(ly + 3.5))\" text-anchor=\"end\" fill=\"#59636e\">"
-                + "\(HTMLText.escape(precise ? preciseLabel(value, format) : ValueFormatter.format(value, as: format)))</text>\n"
-        }
-        if finite.isEmpty {
-            out += "<text x=\"\(n((left + right) / 2))\" y=\"\(n((top + bottom) / 2))\" text-anchor=\"middle\" fill=\"#59636e\">no finite values</text>\n"
+        levels = ends.map { value, ly in
+            Level(x1: Self.n(Self.left), x2: Self.n(Self.right), y: Self.n(ly), labelX: Self.n(Self.left - 6), labelY: Self.n(ly + 3.5),
+                  label: precise ? Self.preciseLabel(value, format) : ValueFormatter.format(value, as: format))
         }
         // The line, broken where a run lacks the value.
         var segment: [String] = []
-        func flush() {
-            if segment.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>\n"
+        for (i, p) in points.enumerated() {
+            if let v = p.value, v.isFinite {
+                segment.append("\(Self.n(x(i))),\(Self.n(y(v)))")
+                dots.append(Dot(x: Self.n(x(i)), y: Self.n(y(v)), tip: "\(p.runID): \(ValueFormatter.format(v, as: format))",
+                                hasLink: p.link != nil, link: p.link ?? ""))
+            } else {
+                if segment.count > 1 { lines.append(segment.joined(separator: " ")) }
+                segment = []
             }
-            segment = []
         }
-        for (i, p) in points.enumerated() {
-            if let v = p.value, v.isFinite { segment.append("\(n(x(i))),\(n(y(v)))") } else { flush() }
-        }
-        flush()
-        // The points, each with a tooltip and its diff link.
-        for (i, p) in points.enumerated() {
-            guard let v = p.value, v.isFinite else { continue }
-            let tip = "<title>\(HTMLText.escape(p.runID)): \(HTMLText.escape(ValueFormatter.format(v, as: format)))</title>"
-            let dot = "<circle cx=\"\(n(x(i)))\" cy=\"\(n(y(v)))\" r=\"3.5\" fill=\"#0969da\">\(tip)</circle>"
-            out += (p.link.map { "<a href=\"\(HTMLText.escape($0))\">\(dot)</a>" } ?? dot) + "\n"
-        }
-        // Dates under the first and last run.
+        if segment.count > 1 { lines.append(segment.joined(separator: " ")) }
+        let baseline = Self.n(Self.height - 10)
         if let first = points.first {
-            let anchor = points.count == 1 ? "middle" : "start"
-            out += "<text x=\"\(n(x(0)))\" y=\"\(n(height - 10))\" text-anchor=\"\(anchor)\" fill=\"#59636e\">\(HTMLText.escape(first.date))</text>\n"
+            dates.append(Label(x: Self.n(x(0)), y: baseline, anchor: points.count == 1 ? "middle" : "start", text: first.date))
         }
         if points.count > 1, let last = points.last {
-            out += "<text x=\"\(n(x(points.count - 1)))\" y=\"\(n(height - 10))\" text-anchor=\"end\" fill=\"#59636e\">\(HTMLText.escape(last.date))</text>\n"
+            dates.append(Label(x: Self.n(x(points.count - 1)), y: baseline, anchor: "end", text: last.date))
         }
-        return out + "</svg>"
     }
 
     /// Up to 6 significant digits with the format's unit: `0.0642 s`, `12.3456%`, `23.4712 Hz`.

@@ -38,6 +38,7 @@ enum PageTemplates {
         "site-index": PackageResources.site_index_mustache,
         "site-history": PackageResources.site_history_mustache,
         "site-diff": PackageResources.site_diff_mustache,
+        "site-diff-changes": PackageResources.site_diff_changes_mustache,
         "trend-plot": PackageResources.trend_plot_mustache,
     ]
 

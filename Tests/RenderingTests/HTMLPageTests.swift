@@ -181,13 +181,15 @@ final class HTMLPageTests: XCTestCase {
     }
 }
 
-final class MarkdownHTMLTests: XCTestCase {
-    func testFragment() throws {
-        XCTAssertEqual(try MarkdownHTML.render("| a | b |\n|---|--:|\n| x | 1 |\n"),
+final class GFMDocumentHTMLTests: XCTestCase {
+    /// A whole document: GFM tables with style attributes, strikethrough, autolinks, no raw HTML.
+    func testDocument() throws {
+        func html(_ markdown: String) throws -> String { try GFMDocument(markdown: markdown).html() }
+        XCTAssertEqual(try html("| a | b |\n|---|--:|\n| x | 1 |\n"),
                        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th style=\"text-align: right\">b</th>\n</tr>\n</thead>\n"
                        + "<tbody>\n<tr>\n<td>x</td>\n<td style=\"text-align: right\">1</td>\n</tr>\n</tbody>\n</table>\n")
-        XCTAssertEqual(try MarkdownHTML.render("~~old~~ see www.example.org"),
+        XCTAssertEqual(try html("~~old~~ see www.example.org"),
                        "<p><del>old</del> see <a href=\"http://www.example.org\">www.example.org</a></p>\n")
-        XCTAssertEqual(try MarkdownHTML.render("<b>x</b> & y"), "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --> &amp; y</p>\n")
+        XCTAssertEqual(try html("<b>x</b> & y"), "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --> &amp; y</p>\n")
     }
 }

@@ -106,16 +106,16 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(history.contains("<td class=\"num\">1/2</td>"), "cached blocks")
         XCTAssertFalse(history.contains("NaN"))
 
-        // The diff pages are `spikedown diff --format markdown` of the two records.
+        // The diff pages show what `spikedown diff` finds between the two records.
         let diff = try page("snn-demo/" + diffName)
-        XCTAssertTrue(diff.contains("<td><code>hidden</code></td>\n<td>1024</td>\n<td>2048</td>"))
-        XCTAssertTrue(diff.contains("<td style=\"text-align: right\">11.56%</td>\n<td style=\"text-align: right\">13.12%</td>\n"
-                                    + "<td style=\"text-align: right\">+1.56 pp</td>"))
-        XCTAssertTrue(diff.contains("<td style=\"text-align: right\">+0.4 Hz</td>\n<td style=\"text-align: right\">±1.0 Hz (record)</td>"))
+        XCTAssertTrue(diff.contains("<td><code>hidden</code></td><td>1024</td><td>2048</td>"))
+        XCTAssertTrue(diff.contains("<td class=\"num\">11.56%</td>\n<td class=\"num\">13.12%</td>\n<td class=\"num\">+1.56 pp</td>"))
+        XCTAssertTrue(diff.contains("<td class=\"num\">+0.4 Hz</td>\n<td class=\"num\">±1.0 Hz (record)</td>"))
         XCTAssertTrue(diff.contains("<td><code>baseline-raster.png</code></td>"))
         let later = try page("snn-demo/diff-20261123T080000Z-3f2a9c1b-20261124T090000Z-3f2a9c1b.html")
-        XCTAssertTrue(later.contains("not comparable"), "a metric of the older run is missing")
-        XCTAssertTrue(later.contains("<td><code>seed</code></td>\n<td>42</td>\n<td>7</td>"))
+        XCTAssertTrue(later.contains("<p class=\"verdict\"><span class=\"warning\">⚠</span> not comparable</p>"),
+                      "a metric of the older run is missing")
+        XCTAssertTrue(later.contains("<td><code>seed</code></td><td>42</td><td>7</td>"))
     }
 
     func testSameInputsGiveByteIdenticalSites() throws {
@@ -167,8 +167,12 @@ final class SiteBuilderTests: XCTestCase {
     func testFailedPublishLeavesThePreviousSite() throws {
         try SiteBuilder.build(reportsDirectory: reports, outDirectory: site)
         let before = files(site)
-        struct Boom: Error {}
-        XCTAssertThrowsError(try SiteBuilder.build(reportsDirectory: reports, outDirectory: site, diffBody: { _, _ in throw Boom() }))
+        // A failure while rendering (a report page that is not UTF-8): nothing written.
+        try Data([0x3C, 0xFF, 0xFE, 0x3E]).write(to: reports.appendingPathComponent("snn-demo/index.html"))
+        XCTAssertThrowsError(try SiteBuilder.build(reportsDirectory: reports, outDirectory: site)) { error in
+            guard case .io(let operation, _, _)? = error as? RenderingError else { return XCTFail("\(error)") }
+            XCTAssertEqual(operation, "read")
+        }
         XCTAssertEqual(files(site), before)
 
         // A failure halfway through writing: the temporary folder goes, the previous site stays.

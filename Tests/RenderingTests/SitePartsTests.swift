@@ -77,11 +77,14 @@ final class SitePartsTests: XCTestCase {
         older.profile = nasty
         older.overrides = [nasty]
         older.blocks[0].result.metrics[0].label = nasty
+        older.blocks[0].result.metrics[0].name = nasty
         var newer = older
         newer.runID = "20261123T080000Z-3f2a9c1b"
+        newer.blocks[0].config.values["hidden"] = .string(nasty)
+        newer.blocks[0].result.metrics[0].value += 0.1
         let report = SiteReport(name: "snn-demo", runs: [older, newer], page: nil, figures: [])
         let pages = [try SiteIndexPage.render([report]), try SiteHistoryPage.render(report),
-                     try SiteDiffPage.render(report: report, older: older, newer: newer, body: "<p>changes</p>"),
+                     try SiteDiffPage.render(report: report, older: older, newer: newer),
                      try SiteReportPage.withNavigation("<head></head><body></body>", title: nasty) ?? ""]
         for page in pages {
             XCTAssertFalse(page.contains("<script"), page)
@@ -89,6 +92,69 @@ final class SitePartsTests: XCTestCase {
         }
         XCTAssertTrue(pages[1].contains("<title>Run history · &lt;script&gt;&amp;&quot;&#39;</title>"))
         XCTAssertTrue(pages[1].contains("<br><code>&lt;script&gt;&amp;&quot;&#39;</code></td>"), "overrides")
+        let escaped = "&lt;script&gt;&amp;&quot;&#39;"
+        XCTAssertTrue(pages[2].contains("<td><code>hidden</code></td><td>1024</td><td>\(escaped)</td></tr>"), "parameter value")
+        XCTAssertTrue(pages[2].contains("<td>\(escaped) <code>\(escaped)</code></td>"), "metric label and name")
+    }
+
+    /// The diff page renders `RunDiff`'s data: every changed parameter, every listed metric with its verdict
+    /// (marks as plain symbols), the unchanged ones counted, the overall verdict.
+    func testDiffPageShowsEachChangedParameterAndMetricVerdict() throws {
+        var older = record([block("snn", [
+            Metric("accuracy", 0.80, label: "Accuracy", direction: .higherIsBetter, format: .percent),    // improved
+            Metric("loss", 0.30, label: "Loss", direction: .lowerIsBetter, format: .fixed4),               // regressed
+            Metric("rate", 20, label: "Rate", format: .hertz, tolerance: 1),                               // within tolerance
+            Metric("spikes", 100, label: "Spikes", format: .integer),                                      // changed (neutral)
+            Metric("noisy", 0.5, label: "Noisy", direction: .higherIsBetter, format: .fixed2, seedValues: [0.4, 0.5, 0.6]),
+            Metric("gone", 1, label: "Gone", format: .integer),                                            // missing in B
+            Metric("kept", 3, label: "Kept", format: .integer),                                            // same
+        ])])
+        older.blocks[0].config.values["hidden"] = .int(1024)
+        var newer = older
+        newer.runID = "20261123T080000Z-3f2a9c1b"
+        newer.blocks[0].config.values["hidden"] = .int(2048)
+        newer.blocks[0].config.values["num_steps"] = nil
+        newer.blocks[0].config.values["lr"] = .double(0.5)
+        for (i, value) in [0.85, 0.40, 20.5, 150, 0.55].enumerated() { newer.blocks[0].result.metrics[i].value = value }
+        newer.blocks[0].result.metrics[4].seedValues = [0.45, 0.55, 0.65]                                  // within seed noise
+        newer.blocks[0].result.metrics[5] = Metric("new", 7, label: "New", format: .integer)               // added in B
+        let report = SiteReport(name: "snn-demo", runs: [older, newer], page: nil, figures: [])
+        let page = try SiteDiffPage.render(report: report, older: older, newer: newer)
+
+        XCTAssertTrue(page.contains("<p class=\"verdict\"><span class=\"warning\">⚠</span> not comparable</p>"), page)
+        XCTAssertTrue(page.contains("exit code 3 of <code>spikedown diff snn-demo@\(older.runID) snn-demo@\(newer.runID)</code>"))
+        for row in ["<td><code>hidden</code></td><td>1024</td><td>2048</td>", "<td><code>lr</code></td><td>(absent)</td><td>0.5</td>",
+                    "<td><code>num_steps</code></td><td>50</td><td>(absent)</td>"] {
+            XCTAssertTrue(page.contains("<tr><td><code>snn</code></td>" + row + "</tr>"), row)
+        }
+        let verdicts = [
+            "accuracy": "<span class=\"better\">✓</span> improved",
+            "loss": "<span class=\"worse\">✗</span> regressed",
+            "rate": "within tolerance",
+            "spikes": "changed",
+            "noisy": "within seed noise<br><span class=\"facts\">noise ±",
+            "gone": "<span class=\"warning\">⚠</span> missing in B",
+            "new": "added in B",
+        ]
+        let rows = page.components(separatedBy: "<tr>\n").dropFirst()
+        for (name, verdict) in verdicts {
+            let row = rows.first { $0.contains("<code>\(name)</code></td>") }
+            XCTAssertTrue(row?.contains("<td class=\"nowrap\">" + verdict) == true, "\(name): \(row ?? "no row")")
+        }
+        XCTAssertTrue(page.contains("<td class=\"num\">80.00%</td>\n<td class=\"num\">85.00%</td>\n<td class=\"num\">+5.00 pp</td>\n"
+                                    + "<td class=\"num\">±0.50 pp (default)</td>"), "values, change and tolerance as spikedown diff prints them")
+        XCTAssertFalse(page.contains("<code>kept</code>"), "unchanged metrics are counted, not listed")
+        XCTAssertTrue(page.contains("<p>7 listed, 1 unchanged.</p>"))
+        XCTAssertTrue(page.contains("<p class=\"facts\">Note: within seed noise: "))
+        for emoji in ["✅", "❌", "\u{FE0F}"] { XCTAssertFalse(page.contains(emoji), emoji) }
+
+        // The other overall verdicts' marks.
+        let loss = { (value: Double) in self.record([self.block("snn", [Metric("loss", value, label: "Loss", direction: .lowerIsBetter)])]) }
+        for (value, verdict) in [(0.3, "<span class=\"better\">✓</span> identical"), (0.29, "<span class=\"better\">✓</span> no regression"),
+                                 (0.5, "<span class=\"worse\">✗</span> regression")] {
+            let html = try SiteDiffPage.render(report: report, older: loss(0.3), newer: loss(value))
+            XCTAssertTrue(html.contains("<p class=\"verdict\">" + verdict + "</p>"), verdict)
+        }
     }
 
     func testLinkNames() {

@@ -5,19 +5,13 @@ import Runs
 /// ❌ (regression) or ⚠️ (not comparable), the summary, then GitHub-flavoured tables of context,
 /// parameter and metric changes, and the figures in a collapsible `<details>` section.
 public enum DiffMarkdown {
-    public static func icon(_ verdict: DiffVerdict) -> String {
-        switch verdict {
-        case .identical, .noRegression: return "✅"
-        case .regressed: return "❌"
-        case .notComparable: return "⚠️"
-        }
-    }
+    public static func icon(_ verdict: DiffVerdict) -> String { DiffMark(verdict).emoji }
 
     public static func render(_ report: DiffReport) -> String {
         var out: [String] = []
         let a = report.a, b = report.b
         let names = a.template == b.template ? "`\(a.template)`" : "`\(a.template)` → `\(b.template)`"
-        out.append("### \(icon(report.verdict)) spikedown diff \(names): \(headline(report.verdict))")
+        out.append("### \(icon(report.verdict)) spikedown diff \(names): \(report.verdict.headline)")
         out.append("")
         out.append("A `\(a.runID)` → B `\(b.runID)` · exit code \(report.exitCode)")
         out.append("")
@@ -56,11 +50,7 @@ public enum DiffMarkdown {
         if !figures.isEmpty {
             out += ["| block | figure | status | pixel RMS | note |", "|---|---|---|--:|---|"]
             out += figures.map { f in
-                var notes: [String] = []
-                if f.withinThreshold == true { notes.append("within threshold") }
-                if let note = f.note { notes.append(note) }
-                if let picture = f.differencePicture { notes.append("difference: `\(picture)`") }
-                return row([f.block, "`\(f.file)`", f.status.rawValue, DiffNumbers.rms(f.rms), notes.joined(separator: "; ")])
+                row([f.block, "`\(f.file)`", f.status.rawValue, DiffNumbers.rms(f.rms), DiffNumbers.figureNotes(f, code: true)])
             }
         } else {
             out.append("No figure changed.")
@@ -69,23 +59,8 @@ public enum DiffMarkdown {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func headline(_ verdict: DiffVerdict) -> String {
-        switch verdict {
-        case .identical: return "identical"
-        case .noRegression: return "no regression"
-        case .regressed: return "regression"
-        case .notComparable: return "not comparable"
-        }
-    }
-
     static func verdictText(_ verdict: MetricVerdict) -> String {
-        switch verdict {
-        case .regressed: return "❌ regressed"
-        case .missing: return "⚠️ missing in B"
-        case .improved: return "✅ improved"
-        case .differs: return "❌ differs (exact)"
-        default: return verdict.words
-        }
+        (DiffMark(verdict).map { $0.emoji + " " } ?? "") + verdict.tableWords
     }
 
     /// One table row; `|` inside cells escaped, newlines flattened.

@@ -62,6 +62,16 @@ public enum DiffNumbers {
         r.map { String(format: "%.4f", $0) } ?? "—"
     }
 
+    /// `within threshold; size 640×400 → 800×500; difference: diff.png`: a changed figure's notes (the picture
+    /// in backticks with `code`).
+    static func figureNotes(_ f: FigureChange, code: Bool = false) -> String {
+        var notes: [String] = []
+        if f.withinThreshold == true { notes.append("within threshold") }
+        if let note = f.note { notes.append(note) }
+        if let picture = f.differencePicture { notes.append("difference: " + (code ? "`\(picture)`" : picture)) }
+        return notes.joined(separator: "; ")
+    }
+
     /// The metrics worth listing: all but unchanged ones, timings that merely varied, and those of
     /// blocks on one side only (listed as blocks).
     public static func listed(_ report: DiffReport) -> [MetricChange] {
@@ -71,10 +81,13 @@ public enum DiffNumbers {
 
     /// `baseline (8 metrics), sparse (0 metrics)`: blocks on one side with their metric counts.
     public static func blockList(_ blocks: [String], _ report: DiffReport, code: Bool = false) -> String {
-        blocks.map { id in
-            let n = report.metricChanges.filter { $0.block == id }.count
-            return (code ? "`\(id)`" : id) + " (\(n) metric\(n == 1 ? "" : "s"))"
-        }.joined(separator: ", ")
+        blocks.map { (code ? "`\($0)`" : $0) + " " + metricCount(block: $0, report) }.joined(separator: ", ")
+    }
+
+    /// `(8 metrics)`: how many metrics of the report belong to `block`.
+    static func metricCount(block: String, _ report: DiffReport) -> String {
+        let n = report.metricChanges.filter { $0.block == block }.count
+        return "(\(n) metric\(n == 1 ? "" : "s"))"
     }
 
     /// `3 listed, 40 unchanged, 8 timings changed (…)`: the line under a metrics heading.

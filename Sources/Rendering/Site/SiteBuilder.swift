@@ -1,5 +1,4 @@
 import Foundation
-import Runs
 
 /// What `SiteBuilder.build` published.
 public struct SitePublication: Sendable, Equatable {
@@ -34,11 +33,9 @@ public enum SiteBuilder {
     public static let marker = ".spikedown-site"
     static let markerText = "Written by `spikedown publish`; the next publish replaces this whole folder.\n"
 
-    /// Publishes every report under `reportsDirectory` into `outDirectory`. `diffBody` renders the
-    /// changes between two consecutive runs (older, newer) as an HTML fragment.
+    /// Publishes every report under `reportsDirectory` into `outDirectory`.
     @discardableResult
-    public static func build(reportsDirectory: URL, outDirectory: URL,
-                             diffBody: (RunRecord, RunRecord) throws -> String = SiteDiffPage.body) throws -> SitePublication {
+    public static func build(reportsDirectory: URL, outDirectory: URL) throws -> SitePublication {
         let reportsDirectory = reportsDirectory.standardizedFileURL, outDirectory = outDirectory.standardizedFileURL
         try checkFolders(reports: reportsDirectory, out: outDirectory)
         let (reports, warnings) = try SiteReportLoader.load(reportsDirectory: reportsDirectory)
@@ -47,7 +44,7 @@ public enum SiteBuilder {
                                     reason: "no report with a readable run record" + (warnings.isEmpty ? "" : " (\(warnings.count) skipped)"))
         }
         var pageWarnings: [String] = []
-        let files = try SiteFiles.render(reports, diffBody: diffBody, warnings: &pageWarnings)
+        let files = try SiteFiles.render(reports, warnings: &pageWarnings)
         try write(files, into: outDirectory)
         return SitePublication(outDirectory: outDirectory, reports: reports.map(\.name), files: files.paths,
                                warnings: warnings + pageWarnings)

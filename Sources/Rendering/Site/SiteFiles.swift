@@ -23,8 +23,7 @@ struct SiteFiles {
     mutating func copy(_ path: String, from source: URL) { entries.append(Entry(path: path, content: .copy(source))) }
 
     /// Renders the whole site for `reports` (see `SiteBuilder` for the layout).
-    static func render(_ reports: [SiteReport], diffBody: (RunRecord, RunRecord) throws -> String,
-                       warnings: inout [String]) throws -> SiteFiles {
+    static func render(_ reports: [SiteReport], warnings: inout [String]) throws -> SiteFiles {
         var files = SiteFiles()
         files.add(SiteLinks.index, try SiteIndexPage.render(reports))
         for report in reports {
@@ -51,9 +50,8 @@ struct SiteFiles {
                 files.add(folder + SiteLinks.record(run.runID), data)
             }
             for (older, newer) in report.consecutivePairs {
-                let body = try diffBody(older, newer)
                 files.add(folder + SiteLinks.diff(older.runID, newer.runID),
-                          try SiteDiffPage.render(report: report, older: older, newer: newer, body: body))
+                          try SiteDiffPage.render(report: report, older: older, newer: newer))
             }
         }
         files.entries.sort { $0.path < $1.path }

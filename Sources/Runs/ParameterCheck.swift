@@ -1,7 +1,7 @@
 import Templates
 
 /// A value checked against its parameter: one value, or the values of a sweep.
-public enum CheckedValue: Sendable, Equatable {
+enum CheckedValue: Sendable, Equatable {
     case value(ConfigValue)
     case sweep([ConfigValue])
 }
@@ -16,8 +16,8 @@ public enum CheckedValue: Sendable, Equatable {
 /// - a list for a `sweepable` parameter is a sweep, each value checked as above.
 ///
 /// Failures are messages such as `'hidden' expects an integer, found 2.5`.
-public enum ParameterCheck {
-    public static func check(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<CheckedValue, ParameterProblem> {
+enum ParameterCheck {
+    static func check(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<CheckedValue, ParameterProblem> {
         if case .list(let items) = value, isSweep(items, spec.type) {
             guard spec.sweepable else {
                 return .failure(ParameterProblem("'\(spec.name)' takes one value (\(expected(spec.type))), found a list "
@@ -46,7 +46,7 @@ public enum ParameterCheck {
     }
 
     /// Checks one (non-sweep) value.
-    public static func single(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<ConfigValue, ParameterProblem> {
+    static func single(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<ConfigValue, ParameterProblem> {
         let name = spec.name
         func fail(_ text: String) -> Result<ConfigValue, ParameterProblem> { .failure(ParameterProblem(text)) }
         func mismatch() -> Result<ConfigValue, ParameterProblem> {
@@ -94,7 +94,7 @@ public enum ParameterCheck {
     }
 
     /// The wording of what a type accepts: `an integer`, `one of rate, latency, delta`.
-    public static func expected(_ type: ParameterType) -> String {
+    static func expected(_ type: ParameterType) -> String {
         switch type {
         case .int: return "an integer"
         case .double: return "a number"
@@ -107,7 +107,7 @@ public enum ParameterCheck {
     }
 
     /// How a found value reads in a message: `'abc'`, `2.5`, `true`, `a list [1, 2]`, `nothing (null)`.
-    public static func describe(_ value: ConfigValue) -> String {
+    static func describe(_ value: ConfigValue) -> String {
         switch value {
         case .string(let s): return "'\(s)'"
         case .int, .double, .bool: return value.description
@@ -134,7 +134,7 @@ public enum ParameterCheck {
 }
 
 /// Why a value does not fit its parameter (a message without position).
-public struct ParameterProblem: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+struct ParameterProblem: Error, Sendable, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
 }

@@ -18,11 +18,11 @@ struct CompareExecutor: BlockExecutor {
     func run(_ context: BlockContext) throws -> BlockResult {
         let c = try CompareSettings(context.config)
         let ids = c.blocks
-        guard !ids.isEmpty else { throw UsageError("compare: 'blocks' is empty; name the blocks to compare") }
+        guard !ids.isEmpty else { throw ConfigurationError("compare: 'blocks' is empty; name the blocks to compare") }
         let results: [BlockResult] = try ids.map { id in
             guard let r = context.earlierResults[id] else {
                 let known = context.earlierResults.keys.sorted()
-                throw UsageError("compare: block '\(id)' has not run before this one"
+                throw ConfigurationError("compare: block '\(id)' has not run before this one"
                                  + (known.isEmpty ? "" : " (run so far: \(known.joined(separator: ", ")))")
                                  + "; compare blocks must come after the blocks they name, and --only skips them")
             }
@@ -47,7 +47,7 @@ struct CompareExecutor: BlockExecutor {
             case .bars:
                 let values = results.map { $0.metric(metric)?.value ?? .nan }
                 guard values.allSatisfy({ !$0.isNaN }) else {
-                    throw UsageError("compare: metric '\(metric)' is missing from "
+                    throw ConfigurationError("compare: metric '\(metric)' is missing from "
                                      + zip(ids, values).filter { $0.1.isNaN }.map(\.0).joined(separator: ", "))
                 }
                 let isFraction = results.first?.metric(metric)?.format == .percent
@@ -58,7 +58,7 @@ struct CompareExecutor: BlockExecutor {
             case .curves:
                 let series = c.series
                 let curves = zip(labels, results).compactMap { label, r in r.series[series].map { (name: label, y: $0) } }
-                guard !curves.isEmpty else { throw UsageError("compare: no block has a series named '\(series)'") }
+                guard !curves.isEmpty else { throw ConfigurationError("compare: no block has a series named '\(series)'") }
                 let longest = curves.map(\.y.count).max() ?? 1
                 let figure = Figure.lossCurves(series: curves, xLabel: series.hasPrefix("batch") ? "batch" : "epoch",
                                                yLabel: series.replacingOccurrences(of: "_", with: " "),
@@ -73,7 +73,7 @@ struct CompareExecutor: BlockExecutor {
     }
 
     func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
-        throw UsageError("compare blocks do not sweep")
+        throw ConfigurationError("compare blocks do not sweep")
     }
 }
 

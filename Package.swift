@@ -5,6 +5,7 @@ import PackageDescription
 //   numeric:  TensorCore, EventKernels(+AVX512) -> SpikingNN, Datasets
 //   document: Templates -> Runs -> Rendering
 //   Plotting takes plain arrays; Experiments is the only bridge; SpikedownCLI drives it all.
+//   SpikedownBase, below both halves, holds what both need once (error categories, small helpers).
 // `release`: -Ounchecked, for the numeric kernels only (TensorCore, EventKernels, SpikingNN), where it is
 // measured to matter: their loops index arrays whose sizes they set themselves. `checked`: -O (overflow
 // and bounds checks kept) for everything else, and always for the targets that read downloaded or user
@@ -35,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
+        // Below both halves: error categories and helpers; Foundation only, nothing of ours.
+        .target(name: "SpikedownBase"),
+
         // System libraries (Debian -dev packages; see scripts/setup.sh).
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
@@ -45,40 +49,42 @@ let package = Package(
         .target(name: "TensorCore", dependencies: ["COpenBLAS"], swiftSettings: release),
         .target(name: "EventKernels", swiftSettings: release),
         .target(name: "EventKernelsAVX512", dependencies: ["EventKernels"], swiftSettings: avx512),
-        .target(name: "SpikingNN", dependencies: ["TensorCore", "EventKernels", "EventKernelsAVX512"], swiftSettings: release),
-        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "SpikingNN", dependencies: ["SpikedownBase", "TensorCore", "EventKernels", "EventKernelsAVX512"], swiftSettings: release),
+        .target(name: "Datasets", dependencies: ["SpikedownBase", "TensorCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: checked),
 
         // Drawing: plain arrays in, PNG out.
-        .target(name: "Plotting", dependencies: ["CCairo"], swiftSettings: checked),
+        .target(name: "Plotting", dependencies: ["SpikedownBase", "CCairo"], swiftSettings: checked),
 
         // Document engine.
-        .target(name: "Templates", dependencies: ["Yams"], swiftSettings: checked),
-        .target(name: "Runs", dependencies: ["Templates", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Rendering", dependencies: ["Runs", "Templates", "CCmarkGFM",
+        .target(name: "Templates", dependencies: ["SpikedownBase", "Yams"], swiftSettings: checked),
+        .target(name: "Runs", dependencies: ["SpikedownBase", "Templates", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Rendering", dependencies: ["SpikedownBase", "Runs", "Templates", "CCmarkGFM",
                                                  .product(name: "Mustache", package: "swift-mustache")],
                 resources: [.embedInCode("Resources")]),
 
         // The bridge: one executor per block kind.
-        .target(name: "Experiments", dependencies: ["SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Rendering", "Templates"],
+        .target(name: "Experiments", dependencies: ["SpikedownBase", "SpikingNN", "Datasets", "TensorCore", "Plotting", "Runs", "Rendering", "Templates"],
                 swiftSettings: checked),
 
         // Command line.
-        .target(name: "SpikedownCLI", dependencies: ["Experiments", "Rendering", "Runs", "Templates", "Datasets", "Plotting",
+        .target(name: "SpikedownCLI", dependencies: ["SpikedownBase", "Experiments", "Rendering", "Runs", "Templates", "Datasets", "Plotting",
                                                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "spikedown", dependencies: ["SpikedownCLI"]),
 
         // Shared test helpers (golden files, synthetic digits, diff fixtures); used by test targets only.
         .target(name: "TestSupport", dependencies: ["Datasets", "TensorCore", "Runs", "Templates"], path: "Tests/Support"),
 
+        .testTarget(name: "SpikedownBaseTests", dependencies: ["SpikedownBase"]),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
         .testTarget(name: "SpikingNNTests", dependencies: ["SpikingNN", "TensorCore", "Datasets"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorCore", "CZlib"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SpikedownBase", "TensorCore", "CZlib"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "RunsTests", dependencies: ["Runs", "Templates", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Runs", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runs", "Templates", "Datasets", "TensorCore", "TestSupport"]),
-        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "Experiments", "Runs", "Rendering", "Plotting", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SpikedownCLITests", dependencies: ["SpikedownCLI", "SpikedownBase", "Experiments", "Runs", "Rendering", "Templates",
+                                                        "Datasets", "Plotting", "TestSupport"], exclude: ["Golden"]),
     ]
 )

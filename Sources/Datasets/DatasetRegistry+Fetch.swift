@@ -1,16 +1,26 @@
 import Foundation
+import SpikedownBase
 
 extension DatasetRegistry {
     /// Downloads data set `name` into `directory` (default: its user cache folder) from the
     /// descriptor's mirrors, trying each mirror in turn; each file's SHA-256 must be a known one
     /// and it is written atomically. Files already present with a known digest are kept.
-    /// Returns the paths of all the data set's files.
     ///
     /// Fails with one `DatasetError`: `.notDownloadable` (mnist-5k: run `scripts/setup.sh`),
     /// or `.network` listing each URL tried and why it failed, and how to place the files by hand.
+    /// - Parameters:
+    ///   - name: the data set (`DatasetName`).
+    ///   - directory: the folder to download into; nil for `cacheDirectory(for: name)`.
+    ///   - log: receives a line per file tried.
+    /// - Returns: the paths of the data set's files.
     public func fetch(_ name: String, into directory: String? = nil,
-                      downloader: any DataDownloader = URLSessionDownloader(),
                       log: (@Sendable (String) -> Void)? = nil) async throws -> [String] {
+        try await fetch(name, into: directory, downloader: URLSessionDownloader(), log: log)
+    }
+
+    /// `fetch(_:into:log:)` through `downloader` (tests serve files without a network).
+    func fetch(_ name: String, into directory: String? = nil, downloader: any DataDownloader,
+               log: (@Sendable (String) -> Void)? = nil) async throws -> [String] {
         let descriptor = try descriptor(named: name)
         guard !descriptor.mirrors.isEmpty else {
             throw DatasetError(.notDownloadable, file: descriptor.name,
@@ -22,7 +32,7 @@ extension DatasetRegistry {
         }
         var written: [String] = []
         for spec in descriptor.files {
-            let path = join(target, spec.name)
+            let path = joinPath(target, spec.name)
             if DataFile.exists(path), let bytes = try? DataFile.read(path),
                spec.knownDigests.contains(where: { $0.sha256 == DataFile.sha256(bytes) }) {
                 log?("\(path): present, SHA-256 checked")

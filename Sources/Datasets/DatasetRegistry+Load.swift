@@ -1,5 +1,5 @@
-import TensorCore
 import Foundation
+import TensorCore
 
 extension DatasetRegistry {
     /// Loads data set `name` from the first complete location (see the type's search order).
@@ -120,8 +120,8 @@ extension DatasetRegistry {
 extension LabeledImages {
     /// Images and labels from a pair of IDX arrays: images `[N, rows, cols]`, labels `[N]` with
     /// values in `0..<classNames.count`. The file names appear in errors.
-    public init(idxImages images: IDXFile, imagesFile: String, idxLabels labels: IDXFile, labelsFile: String,
-                classNames: [String]) throws {
+    init(idxImages images: IDXFile, imagesFile: String, idxLabels labels: IDXFile, labelsFile: String,
+         classNames: [String]) throws {
         guard images.dimensions.count == 3 else {
             throw DatasetError(.inconsistent, file: imagesFile,
                                problem: "image IDX file has \(images.dimensions.count) dimensions \(images.dimensions), expected 3 (count, rows, cols)",
@@ -147,7 +147,7 @@ extension LabeledImages {
     }
 
     /// Reads an images/labels pair of IDX files (each plain or gzip).
-    public static func readIDX(images imagesPath: String, labels labelsPath: String, classNames: [String]) throws -> LabeledImages {
+    static func readIDX(images imagesPath: String, labels labelsPath: String, classNames: [String]) throws -> LabeledImages {
         try LabeledImages(idxImages: IDXFile.read(path: imagesPath), imagesFile: imagesPath,
                           idxLabels: IDXFile.read(path: labelsPath), labelsFile: labelsPath, classNames: classNames)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 
 /// The named data sets and where their files are looked for.
 ///
@@ -14,10 +15,15 @@ public struct DatasetRegistry: Sendable {
     /// The environment variables consulted: `SPIKEDOWN_DATA`, `XDG_CACHE_HOME`, `HOME`.
     public var environment: [String: String]
     /// The known data sets, in listing order.
-    public var descriptors: [DatasetDescriptor]
+    var descriptors: [DatasetDescriptor]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                descriptors: [DatasetDescriptor] = BuiltInDatasets.all) {
+    /// The built-in data sets (`DatasetName`), looked for with the variables of `environment`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(environment: environment, descriptors: BuiltInDatasets.all)
+    }
+
+    /// Other data sets than the built-in ones (tests).
+    init(environment: [String: String], descriptors: [DatasetDescriptor]) {
         self.environment = environment
         self.descriptors = descriptors
     }
@@ -26,7 +32,7 @@ public struct DatasetRegistry: Sendable {
     public var names: [String] { descriptors.map(\.name) }
 
     /// The descriptor called `name`; an unknown name suggests the nearest known one.
-    public func descriptor(named name: String) throws -> DatasetDescriptor {
+    func descriptor(named name: String) throws -> DatasetDescriptor {
         if let d = descriptors.first(where: { $0.name == name }) { return d }
         let nearest = names.min { editDistance($0, name) < editDistance($1, name) }
         let hint = nearest.map { "did you mean \($0)? " } ?? ""
@@ -35,22 +41,22 @@ public struct DatasetRegistry: Sendable {
     }
 
     /// `${XDG_CACHE_HOME:-$HOME/.cache}/spikedown`, or nil when neither variable is usable.
-    public var cacheRoot: String? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return join(xdg, "spikedown") }
-        if let home = environment["HOME"], !home.isEmpty { return join(join(home, ".cache"), "spikedown") }
+    var cacheRoot: String? {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return joinPath(xdg, "spikedown") }
+        if let home = environment["HOME"], !home.isEmpty { return joinPath(joinPath(home, ".cache"), "spikedown") }
         return nil
     }
 
     /// The user cache folder of data set `name`: `<cacheRoot>/<name>`.
     public func cacheDirectory(for name: String) -> String? {
-        cacheRoot.map { join($0, name) }
+        cacheRoot.map { joinPath($0, name) }
     }
 
     /// The folders searched for `descriptor`, in order, without duplicates.
-    public func searchDirectories(for descriptor: DatasetDescriptor, dataDirectory: String?) -> [String] {
+    func searchDirectories(for descriptor: DatasetDescriptor, dataDirectory: String?) -> [String] {
         var directories: [String] = []
-        if let d = dataDirectory, !d.isEmpty { directories += [join(d, descriptor.name), d] }
-        if let e = environment["SPIKEDOWN_DATA"], !e.isEmpty { directories += [join(e, descriptor.name), e] }
+        if let d = dataDirectory, !d.isEmpty { directories += [joinPath(d, descriptor.name), d] }
+        if let e = environment["SPIKEDOWN_DATA"], !e.isEmpty { directories += [joinPath(e, descriptor.name), e] }
         if let c = cacheDirectory(for: descriptor.name) { directories.append(c) }
         directories += descriptor.systemDirectories
         var seen = Set<String>()
@@ -58,12 +64,12 @@ public struct DatasetRegistry: Sendable {
     }
 
     /// What of `descriptor` each searched folder holds, for folders holding at least one file.
-    public func locations(of descriptor: DatasetDescriptor, dataDirectory: String?) -> [DatasetLocation] {
+    func locations(of descriptor: DatasetDescriptor, dataDirectory: String?) -> [DatasetLocation] {
         searchDirectories(for: descriptor, dataDirectory: dataDirectory).compactMap { directory in
             var paths: [String: String] = [:]
             var missing: [String] = []
             for spec in descriptor.files {
-                if let path = spec.candidateNames.map({ join(directory, $0) }).first(where: DataFile.exists) {
+                if let path = spec.candidateNames.map({ joinPath(directory, $0) }).first(where: DataFile.exists) {
                     paths[spec.name] = path
                 } else {
                     missing.append(spec.name)
@@ -75,7 +81,7 @@ public struct DatasetRegistry: Sendable {
 
     /// The first folder holding every file of data set `name`, or a `.notFound` error naming
     /// the missing file (or the folders searched) and how to get the data.
-    public func locate(_ name: String, dataDirectory: String? = nil) throws -> DatasetLocation {
+    func locate(_ name: String, dataDirectory: String? = nil) throws -> DatasetLocation {
         let descriptor = try descriptor(named: name)
         let found = locations(of: descriptor, dataDirectory: dataDirectory)
         if let complete = found.first(where: \.isComplete) { return complete }
@@ -83,7 +89,7 @@ public struct DatasetRegistry: Sendable {
             let missing = partial.missing[0]
             let others = descriptor.files.count - partial.missing.count
             throw DatasetError(
-                .notFound, file: join(partial.directory, missing),
+                .notFound, file: joinPath(partial.directory, missing),
                 problem: "not found (\(descriptor.name) needs its \(descriptor.files.count) files in one folder; \(others) of them are in \(partial.directory))",
                 fix: descriptor.howToGet)
         }
@@ -95,10 +101,6 @@ public struct DatasetRegistry: Sendable {
             fix: descriptor.howToGet)
     }
 
-    func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
     private func normalized(_ path: String) -> String {
         var p = path
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
@@ -107,34 +109,18 @@ public struct DatasetRegistry: Sendable {
 }
 
 /// Where the files of one data set were found.
-public struct DatasetLocation: Sendable, Equatable {
-    public var directory: String
+struct DatasetLocation: Sendable, Equatable {
+    var directory: String
     /// File name in the descriptor → path on disk (gzip or plain variant), for the files present.
-    public var paths: [String: String]
+    var paths: [String: String]
     /// Descriptor file names not present in `directory`.
-    public var missing: [String]
+    var missing: [String]
 
-    public init(directory: String, paths: [String: String], missing: [String]) {
+    init(directory: String, paths: [String: String], missing: [String]) {
         self.directory = directory
         self.paths = paths
         self.missing = missing
     }
 
-    public var isComplete: Bool { missing.isEmpty }
-}
-
-/// Levenshtein distance (for "did you mean").
-func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    guard !x.isEmpty else { return y.count }
-    guard !y.isEmpty else { return x.count }
-    var previous = Array(0...y.count)
-    for i in 1...x.count {
-        var current = [i] + [Int](repeating: 0, count: y.count)
-        for j in 1...y.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[y.count]
+    var isComplete: Bool { missing.isEmpty }
 }

@@ -3,12 +3,16 @@ import TensorCore
 /// A loaded data set: its name, the train and test parts, and the SHA-256 of every file read
 /// (`files[path] = hex digest`, for the run record).
 public struct DatasetSplit: Sendable, Equatable {
+    /// The data set's name.
     public var name: String
+    /// The training images.
     public var train: LabeledImages
+    /// The test images.
     public var test: LabeledImages
     /// Path of each file read → lowercase hex SHA-256 of its bytes as stored (before gunzip).
     public var files: [String: String]
 
+    /// A split of data set `name` read from `files`.
     public init(name: String, train: LabeledImages, test: LabeledImages, files: [String: String]) {
         self.name = name
         self.train = train

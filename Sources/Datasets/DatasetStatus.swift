@@ -1,5 +1,6 @@
 /// Where a data set is found, for `spikedown data list`.
 public struct DatasetStatus: Sendable, Equatable {
+    /// Whether the data set's files were found.
     public enum State: Sendable, Equatable {
         /// Every file is in `directory`.
         case found(directory: String)
@@ -9,8 +10,10 @@ public struct DatasetStatus: Sendable, Equatable {
         case missing
     }
 
+    /// The data set's name.
     public var name: String
     public var description: String
+    /// Found, incomplete or missing.
     public var state: State
     /// Files present: their paths, in the descriptor's order.
     public var paths: [String]
@@ -19,6 +22,7 @@ public struct DatasetStatus: Sendable, Equatable {
     /// The folders searched, in order.
     public var searched: [String]
 
+    /// A status as the registry finds it.
     public init(name: String, description: String, state: State, paths: [String], bytes: Int, searched: [String]) {
         self.name = name
         self.description = description
@@ -45,6 +49,7 @@ public struct DatasetStatus: Sendable, Equatable {
 
 /// The SHA-256 check of one present data file.
 public struct FileVerification: Sendable, Equatable {
+    /// How the file's digest compares with the known ones.
     public enum Outcome: Sendable, Equatable {
         /// The digest is one of the known ones.
         case ok(source: String)
@@ -54,14 +59,17 @@ public struct FileVerification: Sendable, Equatable {
         case unknown
     }
 
+    /// The data set's name.
     public var dataset: String
+    /// The file checked.
     public var path: String
     /// Lowercase hex SHA-256 of the file.
     public var sha256: String
-    public var expected: [KnownDigest]
+    var expected: [KnownDigest]
+    /// Known, mismatch or unknown.
     public var outcome: Outcome
 
-    public init(dataset: String, path: String, sha256: String, expected: [KnownDigest], outcome: Outcome) {
+    init(dataset: String, path: String, sha256: String, expected: [KnownDigest], outcome: Outcome) {
         self.dataset = dataset
         self.path = path
         self.sha256 = sha256

@@ -5,15 +5,15 @@ import CZlib
 /// `decompress` accepts gzip or zlib streams (`inflateInit2` with windowBits 15+32),
 /// several concatenated gzip members, and checks each member's CRC-32 and length;
 /// a damaged or cut-short stream is a `DatasetError` of kind `.badGzip` naming `file`.
-public enum Gzip {
+enum Gzip {
     /// True when `bytes` start with the gzip magic `1f 8b`.
-    public static func isGzip<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    static func isGzip<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var it = bytes.makeIterator()
         return it.next() == 0x1f && it.next() == 0x8b
     }
 
     /// The decompressed content of a gzip stream. `file` only names the source in errors.
-    public static func decompress(_ input: [UInt8], file: String) throws -> [UInt8] {
+    static func decompress(_ input: [UInt8], file: String) throws -> [UInt8] {
         guard input.count < Int(UInt32.max) else {
             throw DatasetError(.badGzip, file: file, problem: "compressed file is larger than 4 GiB",
                                fix: "decompress it by hand (gunzip) and use the plain file")
@@ -78,7 +78,7 @@ public enum Gzip {
     }
 
     /// `bytes` as a single gzip member (zlib `deflateInit2` with windowBits 15+16).
-    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         var stream = z_stream()
         let status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
                                    zlibVersion(), Int32(MemoryLayout<z_stream>.size))

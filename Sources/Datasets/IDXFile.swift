@@ -1,23 +1,25 @@
+import SpikedownBase
+
 /// An IDX file (the MNIST format): a big-endian header, then the values in row-major order.
 ///
 /// Layout: bytes `00 00 TT DD` (TT the value type, DD the number of dimensions), then DD
 /// big-endian UInt32 sizes, then `product(sizes)` values. Only type `0x08` (unsigned byte)
 /// is supported, which is what MNIST and Fashion-MNIST use. Files may be plain or gzip
 /// (detected by the magic `1f 8b`).
-public struct IDXFile: Sendable, Equatable {
+struct IDXFile: Sendable, Equatable {
     /// Dimension sizes, outermost first (`[N, rows, cols]` for images, `[N]` for labels).
-    public var dimensions: [Int]
+    var dimensions: [Int]
     /// `product(dimensions)` unsigned bytes, row-major.
-    public var values: [UInt8]
+    var values: [UInt8]
 
     /// The IDX value-type codes (byte 2 of the magic number).
-    public static let typeNames: [UInt8: String] = [
+    static let typeNames: [UInt8: String] = [
         0x08: "unsigned byte", 0x09: "signed byte", 0x0B: "16-bit integer",
         0x0C: "32-bit integer", 0x0D: "32-bit float", 0x0E: "64-bit float",
     ]
 
     /// An unsigned-byte IDX array; `values.count` must equal the product of `dimensions`.
-    public init(dimensions: [Int], values: [UInt8]) {
+    init(dimensions: [Int], values: [UInt8]) {
         precondition(!dimensions.isEmpty && dimensions.count <= 255, "IDX needs 1...255 dimensions")
         precondition(dimensions.allSatisfy { $0 >= 0 && $0 <= Int(UInt32.max) }, "IDX sizes must fit in UInt32")
         precondition(dimensions.reduce(1, *) == values.count, "dimensions \(dimensions) do not match \(values.count) values")
@@ -26,19 +28,19 @@ public struct IDXFile: Sendable, Equatable {
     }
 
     /// Reads the file at `path` (plain or gzip).
-    public static func read(path: String) throws -> IDXFile {
+    static func read(path: String) throws -> IDXFile {
         try parse(DataFile.readMaybeGzip(path).content, file: path)
     }
 
     /// Parses decompressed IDX bytes; `file` names the source in errors.
-    public static func parse(_ bytes: [UInt8], file: String) throws -> IDXFile {
+    static func parse(_ bytes: [UInt8], file: String) throws -> IDXFile {
         let fix = "the file is not an IDX file or is damaged: download or copy it again"
         guard bytes.count >= 4 else {
             throw DatasetError(.badIDX, file: file, problem: "IDX file is \(bytes.count) bytes long, shorter than its 4-byte magic number",
                                fix: fix)
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
-            let found = bytes.prefix(4).map { hex($0) }.joined(separator: " ")
+            let found = bytes.prefix(4).map { hexEncoded([$0]) }.joined(separator: " ")
             throw DatasetError(.badIDX, file: file,
                                problem: "bad IDX magic number \(found), expected 00 00 08 <dimensions>",
                                fix: fix + (Gzip.isGzip(bytes) ? "" : " (a gzip file must end in .gz and start with 1f 8b)"))
@@ -46,7 +48,7 @@ public struct IDXFile: Sendable, Equatable {
         guard bytes[2] == 0x08 else {
             let name = typeNames[bytes[2]].map { " (\($0))" } ?? " (not an IDX type)"
             throw DatasetError(.badIDX, file: file,
-                               problem: "IDX value type 0x\(hex(bytes[2]))\(name) is not supported, expected 0x08 (unsigned byte)",
+                               problem: "IDX value type 0x\(hexEncoded([bytes[2]]))\(name) is not supported, expected 0x08 (unsigned byte)",
                                fix: "convert the file to unsigned bytes, or use the original MNIST-format file")
         }
         let rank = Int(bytes[3])
@@ -83,7 +85,7 @@ public struct IDXFile: Sendable, Equatable {
     }
 
     /// The IDX encoding: magic `00 00 08 rank`, big-endian sizes, then the values.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var out: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
         out.reserveCapacity(4 + 4 * dimensions.count + values.count)
         for size in dimensions {
@@ -95,13 +97,8 @@ public struct IDXFile: Sendable, Equatable {
     }
 
     /// Writes the file atomically, gzip-compressed when `gzip` is true.
-    public func write(to path: String, gzip: Bool) throws {
+    func write(to path: String, gzip: Bool) throws {
         let bytes = encoded()
         try DataFile.writeAtomically(gzip ? Gzip.compress(bytes) : bytes, to: path)
-    }
-
-    private static func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(b >> 4)], digits[Int(b & 0x0f)]])
     }
 }

@@ -7,7 +7,9 @@ public struct LabeledImages: Sendable, Equatable {
     public var images: Tensor
     /// `N` class indices in `0..<classes`.
     public var labels: [Int]
+    /// Image height in pixels.
     public var rows: Int
+    /// Image width in pixels.
     public var cols: Int
     /// One name per class (`"0"`…`"9"` for MNIST, `"T-shirt/top"`… for Fashion-MNIST).
     public var classNames: [String]
@@ -52,7 +54,7 @@ public struct LabeledImages: Sendable, Equatable {
     public func image(_ i: Int) -> ArraySlice<Float> { images.row(i) }
 
     /// The images at `indices`, in that order.
-    public func selecting(_ indices: [Int]) -> LabeledImages {
+    func selecting(_ indices: [Int]) -> LabeledImages {
         LabeledImages(images: images.gatherRows(indices), labels: indices.map { labels[$0] },
                       rows: rows, cols: cols, classNames: classNames)
     }
@@ -63,14 +65,14 @@ public struct LabeledImages: Sendable, Equatable {
     }
 
     /// Number of images of each class, `[classes]`.
-    public func classCounts() -> [Int] {
+    func classCounts() -> [Int] {
         var counts = [Int](repeating: 0, count: classes)
         for l in labels { counts[l] += 1 }
         return counts
     }
 
     /// Row indices of each class, ascending, `[classes][n_c]`.
-    public func indicesByClass() -> [[Int]] {
+    func indicesByClass() -> [[Int]] {
         var groups = [[Int]](repeating: [], count: classes)
         for (i, l) in labels.enumerated() { groups[l].append(i) }
         return groups
@@ -79,7 +81,7 @@ public struct LabeledImages: Sendable, Equatable {
     /// A stratified random subset of `min(n, count)` images: class `c` gets its share
     /// `n·n_c/N` rounded by largest remainder (so the total is exactly `n`), drawn without
     /// replacement; the result is in random order, so its own prefixes are near-stratified too.
-    public func stratifiedSubset(_ n: Int, rng: inout SeededRNG) -> LabeledImages {
+    func stratifiedSubset(_ n: Int, rng: inout SeededRNG) -> LabeledImages {
         let (chosen, _) = stratifiedPartition(take: max(0, min(n, count)), rng: &rng)
         return selecting(chosen)
     }
@@ -87,7 +89,7 @@ public struct LabeledImages: Sendable, Equatable {
     /// A stratified split: class `c` puts `≈ testFraction·n_c` images in `test` (largest-remainder
     /// rounding, so `test.count = round(testFraction·N)`) and the rest in `train`. Both parts come
     /// in random order. E.g. 500 images per class with `testFraction` 0.2 → 400 train / 100 test per class.
-    public func stratifiedSplit(testFraction: Double, rng: inout SeededRNG) throws -> (train: LabeledImages, test: LabeledImages) {
+    func stratifiedSplit(testFraction: Double, rng: inout SeededRNG) throws -> (train: LabeledImages, test: LabeledImages) {
         guard testFraction >= 0, testFraction <= 1 else {
             throw DatasetError(.invalidRequest, file: "split", problem: "test fraction \(testFraction) is outside 0...1",
                                fix: "use a fraction such as 0.2")
@@ -117,7 +119,7 @@ public struct LabeledImages: Sendable, Equatable {
 
     /// Splits `total` (≤ Σ counts) over groups in proportion to `counts`: floors of
     /// `total·count_c/N`, then one more for the largest remainders (ties: lower index first).
-    public static func largestRemainderQuotas(counts: [Int], total: Int) -> [Int] {
+    static func largestRemainderQuotas(counts: [Int], total: Int) -> [Int] {
         let n = counts.reduce(0, +)
         precondition(total >= 0 && total <= n, "cannot take \(total) of \(n)")
         guard n > 0 else { return counts.map { _ in 0 } }

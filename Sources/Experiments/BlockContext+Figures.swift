@@ -1,6 +1,7 @@
 import Foundation
 import Plotting
 import Runs
+import SpikedownBase
 
 extension BlockContext {
     /// Writes `figure` as `<block>-<name>.png` (or the sweep point's name) into the figures folder,
@@ -17,13 +18,17 @@ public enum FigureFiles {
         -> FigureOutput {
         try figure.write(to: directory + "/" + file)
         let data = FigureOutput.plotDataName(for: file)
-        try StableJSON.encode(figure, pretty: false).write(to: URL(fileURLWithPath: directory + "/" + data))
+        try AtomicFile.write(try StableJSON.encode(figure, pretty: false), to: directory + "/" + data)
         return FigureOutput(name: name, file: file, caption: caption, plotData: data)
     }
 
     /// Draws the PNG at `png` from the plot data at `plotData` (`spikedown build --redraw`).
+    /// - Throws: `StorageError` when the plot data cannot be read, `PlotError` when the PNG cannot be written.
     public static func redraw(plotData: URL, to png: URL) throws {
-        let figure = try StableJSON.decode(Figure.self, from: Data(contentsOf: plotData))
+        let figure: Figure
+        do { figure = try StableJSON.decode(Figure.self, from: Data(contentsOf: plotData)) } catch {
+            throw StorageError("cannot read the plot data \(plotData.path): \(error.localizedDescription)")
+        }
         try figure.write(to: png.path)
     }
 }

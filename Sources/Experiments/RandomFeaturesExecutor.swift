@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import Plotting
 import Runs
+import SpikedownBase
 import SpikingNN
 import Templates
 import TensorCore

@@ -1,3 +1,4 @@
+import Datasets
 import Runs
 
 /// The settings of the `random-features` kind (the SNN_MNIST_Demo notebook). Defaults are the

@@ -5,54 +5,54 @@
 /// (`figure[0, 1].line(x: xs, y: ys)` edits the figure's axes in place).
 /// Unset ranges are the data extent plus `margin` of its span on each side (5%, as matplotlib),
 /// except that bars and images stick to their baseline / extent.
-public struct Axes: Sendable, Codable {
-    public var title: String?
-    public var titleColor: Color = .ink
+struct Axes: Sendable, Codable {
+    var title: String?
+    var titleColor: Color = .ink
     /// Title font size in points.
-    public var titleSize: Double = Theme.titleSize
-    public var xLabel: String?
-    public var yLabel: String?
+    var titleSize: Double = Theme.titleSize
+    var xLabel: String?
+    var yLabel: String?
     /// Fixed x range; `nil` means automatic (data extent plus margins).
-    public var xRange: ClosedRange<Double>?
+    var xRange: ClosedRange<Double>?
     /// Fixed y range; `nil` means automatic.
-    public var yRange: ClosedRange<Double>?
-    public var xScale: AxisScale = .linear
-    public var yScale: AxisScale = .linear
-    public var xTicks: TickMode = .auto
-    public var yTicks: TickMode = .auto
+    var yRange: ClosedRange<Double>?
+    var xScale: AxisScale = .linear
+    var yScale: AxisScale = .linear
+    var xTicks: TickMode = .auto
+    var yTicks: TickMode = .auto
     /// Fraction of the data span added on each side of automatic ranges.
-    public var margin: Double = 0.05
+    var margin: Double = 0.05
     /// Light gridlines behind the data.
-    public var grid: GridLines = .both
-    public var spines: Spines = .all
-    public var legend: LegendPosition = .best
+    var grid: GridLines = .both
+    var spines: Spines = .all
+    var legend: LegendPosition = .best
     /// Draw y increasing downwards (images: row 0 at the top).
-    public var yInverted: Bool = false
+    var yInverted: Bool = false
     /// Data-unit aspect ratio (y units per x unit on screen); `1` makes square cells. `nil` fills the cell.
-    public var aspect: Double?
+    var aspect: Double?
     /// `false` hides spines, ticks, tick labels and axis labels (the title stays), like `axis('off')`.
-    public var axisVisible: Bool = true
+    var axisVisible: Bool = true
     /// `true` leaves this grid cell empty.
-    public var isHidden: Bool = false
+    var isHidden: Bool = false
     /// A colorbar drawn to the right of this axes.
-    public var colorbar: Colorbar?
+    var colorbar: Colorbar?
     /// Rotate x tick labels by this many degrees; `nil` rotates by 45° only when they would overlap.
-    public var xTickRotation: Double?
+    var xTickRotation: Double?
 
     var marks: [Mark] = []
     private var colorIndex = 0
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
+    init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
     }
 
     /// Whether any mark has been added.
-    public var isEmpty: Bool { marks.isEmpty }
+    var isEmpty: Bool { marks.isEmpty }
 
     /// The next colour of the tab10 cycle (each call advances it).
-    public mutating func nextColor() -> Color {
+    mutating func nextColor() -> Color {
         defer { colorIndex += 1 }
         return Palette.color(colorIndex)
     }
@@ -61,9 +61,9 @@ public struct Axes: Sendable, Codable {
 
     /// A line through `(x[i], y[i])` (pairs beyond the shorter array are ignored; non-finite
     /// points break the line). `marker` draws a marker at each point as well.
-    public mutating func line(x: [Double], y: [Double], color: Color? = nil, width: Double = 1.8,
-                              dash: LineDash = .solid, marker: Marker = .none, markerSize: Double = 6,
-                              label: String? = nil) {
+    mutating func line(x: [Double], y: [Double], color: Color? = nil, width: Double = 1.8,
+                       dash: LineDash = .solid, marker: Marker = .none, markerSize: Double = 6,
+                       label: String? = nil) {
         let n = min(x.count, y.count)
         let c = color ?? nextColor()
         marks.append(.line(LineMark(x: Array(x.prefix(n)), y: Array(y.prefix(n)), color: c, width: width,
@@ -71,14 +71,14 @@ public struct Axes: Sendable, Codable {
     }
 
     /// A line through `(i, y[i])`, `i = 0, 1, …`.
-    public mutating func line(y: [Double], color: Color? = nil, width: Double = 1.8, dash: LineDash = .solid,
-                              marker: Marker = .none, label: String? = nil) {
+    mutating func line(y: [Double], color: Color? = nil, width: Double = 1.8, dash: LineDash = .solid,
+                       marker: Marker = .none, label: String? = nil) {
         line(x: y.indices.map(Double.init), y: y, color: color, width: width, dash: dash, marker: marker, label: label)
     }
 
     /// A step line (matplotlib `drawstyle='steps-post'`): `y[i]` holds from `x[i]` until `x[i+1]`.
-    public mutating func step(x: [Double], y: [Double], color: Color? = nil, width: Double = 1.8,
-                              dash: LineDash = .solid, label: String? = nil) {
+    mutating func step(x: [Double], y: [Double], color: Color? = nil, width: Double = 1.8,
+                       dash: LineDash = .solid, label: String? = nil) {
         let n = min(x.count, y.count)
         var sx: [Double] = []
         var sy: [Double] = []
@@ -96,8 +96,8 @@ public struct Axes: Sendable, Codable {
     }
 
     /// Markers at `(x[i], y[i])`; `size` is the marker diameter in points.
-    public mutating func scatter(x: [Double], y: [Double], color: Color? = nil, size: Double = 6,
-                                 marker: Marker = .circle, label: String? = nil) {
+    mutating func scatter(x: [Double], y: [Double], color: Color? = nil, size: Double = 6,
+                          marker: Marker = .circle, label: String? = nil) {
         let n = min(x.count, y.count)
         let c = color ?? nextColor()
         marks.append(.scatter(ScatterMark(x: Array(x.prefix(n)), y: Array(y.prefix(n)), color: c, size: size,
@@ -106,9 +106,9 @@ public struct Axes: Sendable, Codable {
 
     /// Vertical bars centred at `x[i]`, `width` data units wide, from `bottom` to `bottom + heights[i]`.
     /// `colors` gives one colour per bar (cycled); otherwise all bars take `color` or the next cycle colour.
-    public mutating func bars(x: [Double], heights: [Double], width: Double = 0.8, bottom: Double = 0,
-                              color: Color? = nil, colors: [Color]? = nil, edgeColor: Color? = nil,
-                              label: String? = nil) {
+    mutating func bars(x: [Double], heights: [Double], width: Double = 0.8, bottom: Double = 0,
+                       color: Color? = nil, colors: [Color]? = nil, edgeColor: Color? = nil,
+                       label: String? = nil) {
         let n = min(x.count, heights.count)
         let palette: [Color]
         if let colors, !colors.isEmpty { palette = colors } else { palette = [color ?? nextColor()] }
@@ -117,8 +117,8 @@ public struct Axes: Sendable, Codable {
     }
 
     /// Bars at categories `0, 1, …` with `labels` as x tick labels.
-    public mutating func bars(labels: [String], heights: [Double], width: Double = 0.8, color: Color? = nil,
-                              colors: [Color]? = nil, label: String? = nil) {
+    mutating func bars(labels: [String], heights: [Double], width: Double = 0.8, color: Color? = nil,
+                       colors: [Color]? = nil, label: String? = nil) {
         let n = min(labels.count, heights.count)
         bars(x: (0..<n).map(Double.init), heights: Array(heights.prefix(n)), width: width, color: color,
              colors: colors, label: label)
@@ -126,8 +126,8 @@ public struct Axes: Sendable, Codable {
     }
 
     /// A filled band between `lower[i]` and `upper[i]` over `x[i]` (error band); drawn translucent.
-    public mutating func band(x: [Double], lower: [Double], upper: [Double], color: Color? = nil,
-                              alpha: Double = 0.2, label: String? = nil) {
+    mutating func band(x: [Double], lower: [Double], upper: [Double], color: Color? = nil,
+                       alpha: Double = 0.2, label: String? = nil) {
         let n = min(x.count, lower.count, upper.count)
         let c = (color ?? nextColor()).withAlpha(alpha)
         marks.append(.band(BandMark(x: Array(x.prefix(n)), lower: Array(lower.prefix(n)),
@@ -136,15 +136,15 @@ public struct Axes: Sendable, Codable {
 
     /// A horizontal line across the axes at `y` (dashed by default), e.g. a threshold or chance level.
     /// It is included in the automatic y range.
-    public mutating func horizontalLine(at y: Double, color: Color = .gray, width: Double = 1.5,
-                                        dash: LineDash = .dashed, label: String? = nil) {
+    mutating func horizontalLine(at y: Double, color: Color = .gray, width: Double = 1.5,
+                                 dash: LineDash = .dashed, label: String? = nil) {
         marks.append(.referenceLine(ReferenceLineMark(value: y, horizontal: true, color: color, width: width,
                                                       dash: dash, label: label)))
     }
 
     /// A vertical line across the axes at `x` (dashed by default).
-    public mutating func verticalLine(at x: Double, color: Color = .gray, width: Double = 1.5,
-                                      dash: LineDash = .dashed, label: String? = nil) {
+    mutating func verticalLine(at x: Double, color: Color = .gray, width: Double = 1.5,
+                               dash: LineDash = .dashed, label: String? = nil) {
         marks.append(.referenceLine(ReferenceLineMark(value: x, horizontal: false, color: color, width: width,
                                                       dash: dash, label: label)))
     }
@@ -153,9 +153,9 @@ public struct Axes: Sendable, Codable {
     /// cell (r, c) is centred at (c, r) with row 0 at the top (the y axis is inverted; automatic
     /// ticks become whole-number ticks).
     /// `range` defaults to the finite min…max, symmetric around 0 for a diverging map.
-    public mutating func image(_ matrix: [[Double]], colormap: Colormap = .viridis,
-                               range: ClosedRange<Double>? = nil, colorbar: Bool = false,
-                               colorbarLabel: String? = nil) {
+    mutating func image(_ matrix: [[Double]], colormap: Colormap = .viridis,
+                        range: ClosedRange<Double>? = nil, colorbar: Bool = false,
+                        colorbarLabel: String? = nil) {
         let rows = matrix.count
         let columns = matrix.map(\.count).max() ?? 0
         var values = [Double](repeating: .nan, count: rows * columns)
@@ -167,9 +167,9 @@ public struct Axes: Sendable, Codable {
     }
 
     /// A heatmap from row-major `values` (`rows × columns`, missing entries NaN); see `image(_:)`.
-    public mutating func image(values: [Double], rows: Int, columns: Int, colormap: Colormap = .viridis,
-                               range: ClosedRange<Double>? = nil, colorbar: Bool = false,
-                               colorbarLabel: String? = nil) {
+    mutating func image(values: [Double], rows: Int, columns: Int, colormap: Colormap = .viridis,
+                        range: ClosedRange<Double>? = nil, colorbar: Bool = false,
+                        colorbarLabel: String? = nil) {
         let rows = max(0, rows), columns = max(0, columns)
         var v = Array(values.prefix(rows * columns))
         if v.count < rows * columns { v += [Double](repeating: .nan, count: rows * columns - v.count) }
@@ -186,10 +186,10 @@ public struct Axes: Sendable, Codable {
 
     /// Text at `(x, y)` in data or axes-fraction coordinates, shifted by `offsetX`, `offsetY` points
     /// (positive `offsetY` is up), rotated `rotation` degrees counter-clockwise.
-    public mutating func text(_ text: String, x: Double, y: Double, coordinates: TextCoordinates = .data,
-                              size: Double = 11, color: Color = .ink, bold: Bool = false,
-                              horizontal: HorizontalAlignment = .center, vertical: VerticalAlignment = .center,
-                              rotation: Double = 0, offsetX: Double = 0, offsetY: Double = 0) {
+    mutating func text(_ text: String, x: Double, y: Double, coordinates: TextCoordinates = .data,
+                       size: Double = 11, color: Color = .ink, bold: Bool = false,
+                       horizontal: HorizontalAlignment = .center, vertical: VerticalAlignment = .center,
+                       rotation: Double = 0, offsetX: Double = 0, offsetY: Double = 0) {
         marks.append(.text(TextMark(text: text, x: x, y: y, coordinates: coordinates, size: size, color: color,
                                     bold: bold, horizontal: horizontal, vertical: vertical, rotation: rotation,
                                     offsetX: offsetX, offsetY: offsetY)))
@@ -197,27 +197,27 @@ public struct Axes: Sendable, Codable {
 
     /// A raster: one short vertical mark per event at `(times[i], rows[i])`, sized to the cell of one
     /// time step × one row (at least one device pixel), so 100 × 100 and 1000-row rasters both read well.
-    public mutating func spikes(times: [Double], rows: [Double], color: Color = .ink, label: String? = nil) {
+    mutating func spikes(times: [Double], rows: [Double], color: Color = .ink, label: String? = nil) {
         let n = min(times.count, rows.count)
         marks.append(.spikes(SpikeMark(times: Array(times.prefix(n)), rows: Array(rows.prefix(n)), color: color,
                                        label: label)))
     }
 
     /// Categorical x axis: ticks at `0, 1, …` labelled with `labels`, no vertical gridlines.
-    public mutating func setCategories(x labels: [String]) {
+    mutating func setCategories(x labels: [String]) {
         xTicks = .fixed(NiceTicks(values: labels.indices.map(Double.init), labels: labels))
         grid.remove(.x)
     }
 
     /// Categorical y axis: ticks at `0, 1, …` labelled with `labels`.
-    public mutating func setCategories(y labels: [String]) {
+    mutating func setCategories(y labels: [String]) {
         yTicks = .fixed(NiceTicks(values: labels.indices.map(Double.init), labels: labels))
         grid.remove(.y)
     }
 
     /// The colour range of `values`: finite min…max, or `−m…m` with `m = max|v|` when `diverging`
     /// (so 0 sits at the neutral middle colour). Degenerate ranges are widened like `NiceTicks.widened`.
-    public static func colorRange(of values: [Double], diverging: Bool) -> ClosedRange<Double> {
+    static func colorRange(of values: [Double], diverging: Bool) -> ClosedRange<Double> {
         var lo = Double.infinity, hi = -Double.infinity
         for v in values where v.isFinite {
             lo = min(lo, v)

@@ -210,16 +210,7 @@ extension Axes {
             canvas.image(colors: colors, columns: m.columns, rows: m.rows, x0: canvas.snap(x0), y0: canvas.snap(y0),
                          x1: canvas.snap(x1), y1: canvas.snap(y1))
         case .text(let m):
-            let px: Double?, py: Double?
-            switch m.coordinates {
-            case .data:
-                px = xMap(m.x)
-                py = yMap(m.y)
-            case .axesFraction:
-                px = box.minX + m.x * box.width
-                py = box.maxY - m.y * box.height
-            }
-            guard let px, let py else { return }
+            guard let (px, py) = m.anchor(in: box, xMap: xMap, yMap: yMap) else { return }
             canvas.text(m.text, x: px + m.offsetX, y: py - m.offsetY, size: m.size, color: m.color, bold: m.bold, horizontal: m.horizontal,
                         vertical: m.vertical, rotation: m.rotation)
         case .spikes(let m):

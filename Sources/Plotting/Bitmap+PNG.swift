@@ -2,7 +2,7 @@ import CCairo
 
 extension Bitmap {
     /// The pixels encoded as PNG through a cairo ARGB32 surface (alpha premultiplied on the way in).
-    public func pngBytes() throws -> [UInt8] {
+    func pngBytes() throws -> [UInt8] {
         let bitmap = self
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(bitmap.width), Int32(bitmap.height))
         else { throw PlotError.cairo("cannot create an image surface") }

@@ -1,22 +1,22 @@
 import CCairo
 
 /// Decoded pixels of a figure or PNG: `width × height` pixels, row-major, 8-bit straight RGBA.
-public struct Bitmap: Sendable, Equatable {
-    public let width: Int
-    public let height: Int
+struct Bitmap: Sendable, Equatable {
+    let width: Int
+    let height: Int
     /// `4·width·height` bytes, RGBA per pixel, row 0 at the top.
-    public let rgba: [UInt8]
+    let rgba: [UInt8]
 
     /// One pixel's channels.
-    public struct Pixel: Sendable, Equatable {
-        public var r: UInt8, g: UInt8, b: UInt8, a: UInt8
-        public init(r: UInt8, g: UInt8, b: UInt8, a: UInt8 = 255) {
+    struct Pixel: Sendable, Equatable {
+        var r: UInt8, g: UInt8, b: UInt8, a: UInt8
+        init(r: UInt8, g: UInt8, b: UInt8, a: UInt8 = 255) {
             self.r = r; self.g = g; self.b = b; self.a = a
         }
     }
 
     /// Pixels as given: `rgba` holds `4·width·height` bytes, straight RGBA, row 0 at the top.
-    public init(width: Int, height: Int, rgba: [UInt8]) {
+    init(width: Int, height: Int, rgba: [UInt8]) {
         precondition(width >= 0 && height >= 0 && rgba.count == 4 * width * height, "rgba must hold 4·width·height bytes")
         self.width = width
         self.height = height
@@ -24,7 +24,7 @@ public struct Bitmap: Sendable, Equatable {
     }
 
     /// Decodes PNG bytes with cairo.
-    public init(png bytes: [UInt8]) throws {
+    init(png bytes: [UInt8]) throws {
         let source = ByteSource(bytes)
         guard let s = cairo_image_surface_create_from_png_stream({ closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
@@ -86,14 +86,14 @@ public struct Bitmap: Sendable, Equatable {
     }
 
     /// The pixel at column `x`, row `y` (row 0 at the top).
-    public subscript(x: Int, y: Int) -> Pixel {
+    subscript(x: Int, y: Int) -> Pixel {
         let o = 4 * (y * width + x)
         return Pixel(r: rgba[o], g: rgba[o + 1], b: rgba[o + 2], a: rgba[o + 3])
     }
 
     /// How many pixels in the rectangle `x0..<x1 × y0..<y1` (clamped to the image) satisfy `predicate`.
-    public func count(x0: Int = 0, y0: Int = 0, x1: Int? = nil, y1: Int? = nil,
-                      where predicate: (Pixel) -> Bool) -> Int {
+    func count(x0: Int = 0, y0: Int = 0, x1: Int? = nil, y1: Int? = nil,
+               where predicate: (Pixel) -> Bool) -> Int {
         let xa = max(0, x0), ya = max(0, y0)
         let xb = min(width, x1 ?? width), yb = min(height, y1 ?? height)
         guard xa < xb, ya < yb else { return 0 }
@@ -105,7 +105,7 @@ public struct Bitmap: Sendable, Equatable {
     }
 
     /// The fraction of pixels that differ by more than `tolerance` in any channel (1 if the sizes differ).
-    public func differenceFraction(to other: Bitmap, tolerance: UInt8 = 0) -> Double {
+    func differenceFraction(to other: Bitmap, tolerance: UInt8 = 0) -> Double {
         guard width == other.width, height == other.height else { return 1 }
         guard width * height > 0 else { return 0 }
         var differing = 0

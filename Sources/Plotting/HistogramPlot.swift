@@ -26,11 +26,11 @@ extension Figure {
 
 /// Counts of values in equal-width bins: `counts[i]` values in `[edges[i], edges[i+1])`, the last
 /// bin closed on the right. Non-finite values are skipped.
-public struct Histogram: Sendable, Equatable {
-    public let edges: [Double]
-    public let counts: [Int]
+struct Histogram: Sendable, Equatable {
+    let edges: [Double]
+    let counts: [Int]
 
-    public init(values: [Double], bins: Int) {
+    init(values: [Double], bins: Int) {
         let finite = values.filter(\.isFinite)
         guard let lo0 = finite.min(), let hi0 = finite.max() else {
             edges = []

@@ -5,14 +5,18 @@ import Foundation
 /// channels, each scaled to 0…1 (0: the same pixels, 1: every channel flipped from 0 to 255). Images of
 /// different sizes are not compared pixel by pixel: `rms` is 1 and `sizeChanged` is set.
 public struct ImageDifference: Sendable, Equatable {
+    /// Root-mean-square channel difference, 0…1 (1 when the sizes differ).
     public var rms: Double
     /// Pixels with any channel different (0 when the sizes differ).
-    public var changedPixels: Int
+    var changedPixels: Int
+    /// Size of image A in pixels.
     public var widthA: Int, heightA: Int
+    /// Size of image B in pixels.
     public var widthB: Int, heightB: Int
+    /// Whether the two images differ in size.
     public var sizeChanged: Bool { widthA != widthB || heightA != heightB }
 
-    public init(_ a: Bitmap, _ b: Bitmap) {
+    init(_ a: Bitmap, _ b: Bitmap) {
         widthA = a.width; heightA = a.height
         widthB = b.width; heightB = b.height
         guard a.width == b.width, a.height == b.height else {
@@ -47,18 +51,11 @@ public struct ImageDifference: Sendable, Equatable {
     /// images (a size change) are red too.
     public static func writeDifferencePicture(a: String, b: String, to path: String) throws {
         let picture = differencePicture(try bitmap(at: a), try bitmap(at: b))
-        let bytes = try picture.pngBytes()
-        do {
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw PlotError.writeFailed(path: path, reason: error.localizedDescription)
-        }
+        try Figure.writeAtomically(try picture.pngBytes(), to: path, createFolder: true)
     }
 
     /// The difference picture's pixels (see `writeDifferencePicture`), straight RGBA.
-    public static func differencePicture(_ a: Bitmap, _ b: Bitmap) -> Bitmap {
+    static func differencePicture(_ a: Bitmap, _ b: Bitmap) -> Bitmap {
         let w = max(a.width, b.width), h = max(a.height, b.height)
         var out = [UInt8](repeating: 255, count: 4 * w * h)
         for y in 0..<h {

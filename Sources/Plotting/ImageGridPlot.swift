@@ -5,8 +5,8 @@ extension Figure {
     /// row-major `width × (count / width)` image, drawn with `colormap` over the shared min…max of all
     /// images; `titles[i]` is written above image `i` in `titleColors[i]` (e.g. green right, red wrong).
     /// Throws `PlotError.shapeMismatch` if an image's size is not a multiple of `width`.
-    public static func imageGrid(images: [[Float]], width: Int, titles: [String], titleColors: [Color]? = nil,
-                                 columns: Int, title: String? = nil, colormap: Colormap = .gray) throws -> Figure {
+    static func imageGrid(images: [[Float]], width: Int, titles: [String], titleColors: [Color]? = nil,
+                          columns: Int, title: String? = nil, colormap: Colormap = .gray) throws -> Figure {
         guard width > 0 else {
             throw PlotError.shapeMismatch(plot: "imageGrid", expected: "a positive image width", got: "width \(width)")
         }

@@ -52,16 +52,7 @@ extension Axes {
             case .image:
                 rects.append(box)
             case .text(let m):
-                let px: Double?, py: Double?
-                switch m.coordinates {
-                case .data:
-                    px = xMap(m.x)
-                    py = yMap(m.y)
-                case .axesFraction:
-                    px = box.minX + m.x * box.width
-                    py = box.maxY - m.y * box.height
-                }
-                guard let px, let py, m.rotation == 0 else { continue }
+                guard let (px, py) = m.anchor(in: box, xMap: xMap, yMap: yMap), m.rotation == 0 else { continue }
                 let w = canvas.textWidth(m.text, size: m.size, bold: m.bold)
                 let cap = canvas.capHeight(size: m.size), desc = canvas.descent(size: m.size)
                 let x0: Double

@@ -1,13 +1,18 @@
 /// One named curve for `Figure.lines`: `y[i]` at `x[i]`, with an optional band from `lower[i]` to `upper[i]`
 /// (e.g. mean ± standard deviation over seeds).
 public struct LineSeries: Sendable, Hashable {
+    /// The legend entry.
     public var name: String
+    /// Positions along the x axis.
     public var x: [Double]
+    /// Values, one per `x`.
     public var y: [Double]
+    /// Lower edge of the band, one per `x` (nil: no band).
     public var lower: [Double]?
-    public var upper: [Double]?
+    var upper: [Double]?
     /// A fixed colour; `nil` takes the next tab10 colour.
     public var color: Color?
+    /// Solid, dashed or dotted.
     public var dash: LineDash
 
     /// A curve with an optional band `lower…upper`.

@@ -37,7 +37,7 @@ extension Figure {
     /// The trailing moving average of `y` over `window` points: element `j` is the mean of the finite
     /// values among `y[max(0, j − window + 1)...j]` (fewer points at the start), NaN when there are
     /// none. `window ≤ 1` returns `y` unchanged.
-    public static func movingAverage(_ y: [Double], window: Int) -> [Double] {
+    static func movingAverage(_ y: [Double], window: Int) -> [Double] {
         guard window > 1 else { return y }
         var out = [Double](repeating: .nan, count: y.count)
         var sum = 0.0, count = 0

@@ -91,6 +91,18 @@ struct TextMark: Sendable, Codable {
     /// Offset in points from the anchor (positive y is up).
     var offsetX: Double = 0
     var offsetY: Double = 0
+
+    /// The anchor in points: `x`, `y` through the axis maps (nil where a map has no point, e.g. ≤ 0
+    /// on a log axis), or as fractions of `box` from its bottom left.
+    func anchor(in box: Rect, xMap: AxisMap, yMap: AxisMap) -> (x: Double, y: Double)? {
+        switch coordinates {
+        case .data:
+            guard let px = xMap(x), let py = yMap(y) else { return nil }
+            return (px, py)
+        case .axesFraction:
+            return (box.minX + x * box.width, box.maxY - y * box.height)
+        }
+    }
 }
 
 /// One short vertical mark per event at (time, row): a raster of spikes.

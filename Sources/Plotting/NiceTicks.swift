@@ -6,22 +6,22 @@ import Foundation
 /// `⌊lo/step⌋·step, …, ⌈hi/step⌉·step` number at most `maxTicks`. So 0…1 gives
 /// 0, 0.2, …, 1 and 0…37 gives 0, 10, 20, 30, 40. Labels use as many decimals as the step
 /// needs (`0.25` → two) and a true minus sign (U+2212).
-public struct NiceTicks: Sendable, Codable, Hashable {
+struct NiceTicks: Sendable, Codable, Hashable {
     /// Distance between neighbouring ticks (for log ticks: 0).
-    public let step: Double
+    let step: Double
     /// Tick values in increasing order.
-    public let values: [Double]
+    let values: [Double]
     /// One label per value.
-    public let labels: [String]
+    let labels: [String]
 
     /// The mantissas tried for the step, in increasing order.
-    public static let mantissas: [Double] = [1, 2, 2.5, 5]
+    static let mantissas: [Double] = [1, 2, 2.5, 5]
 
     /// Ticks covering `lower...upper` ("loose": the first tick ≤ lower, the last ≥ upper), or,
     /// with `inside: true`, only the ticks within the range (what an axis shows).
     /// `integer: true` allows only whole-number steps (indices: neurons, time steps, epochs).
     /// Degenerate ranges (equal or non-finite bounds) are widened first, see `widened(_:_:)`.
-    public init(lower: Double, upper: Double, maxTicks: Int = 6, inside: Bool = false, integer: Bool = false) {
+    init(lower: Double, upper: Double, maxTicks: Int = 6, inside: Bool = false, integer: Bool = false) {
         let (lo, hi) = NiceTicks.widened(lower, upper)
         let maxTicks = max(2, maxTicks)
         let span = hi - lo
@@ -62,7 +62,7 @@ public struct NiceTicks: Sendable, Codable, Hashable {
     }
 
     /// Explicit ticks (e.g. category positions with their names).
-    public init(values: [Double], labels: [String]) {
+    init(values: [Double], labels: [String]) {
         precondition(values.count == labels.count, "one label per tick")
         self.step = 0
         self.values = values
@@ -72,7 +72,7 @@ public struct NiceTicks: Sendable, Codable, Hashable {
     /// Ticks for a base-10 logarithmic axis on `lower...upper` (both > 0): powers of ten,
     /// thinned to every 2nd, 3rd, … decade when there are too many, or 1-2-5 (then 1…9)
     /// multiples when the range spans less than about two decades. Only ticks inside the range.
-    public static func log(lower: Double, upper: Double, maxTicks: Int = 6) -> NiceTicks {
+    static func log(lower: Double, upper: Double, maxTicks: Int = 6) -> NiceTicks {
         var lo = lower, hi = upper
         if !(lo > 0) || !lo.isFinite { lo = 1 }
         if !(hi > 0) || !hi.isFinite { hi = lo * 10 }
@@ -110,7 +110,7 @@ public struct NiceTicks: Sendable, Codable, Hashable {
 
     /// Widens a degenerate range: non-finite bounds become 0…1; equal bounds `v` become
     /// `v ± 0.5` when `v` is 0 and `v ± 0.1·|v|` otherwise; reversed bounds are swapped.
-    public static func widened(_ lower: Double, _ upper: Double) -> (Double, Double) {
+    static func widened(_ lower: Double, _ upper: Double) -> (Double, Double) {
         var lo = lower, hi = upper
         if !lo.isFinite && !hi.isFinite { return (0, 1) }
         if !lo.isFinite { lo = hi }

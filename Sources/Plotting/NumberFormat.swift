@@ -2,12 +2,13 @@ import Foundation
 
 /// Number → label formatting shared by ticks, colorbars and value labels (locale-independent).
 /// Negative numbers use the typographic minus sign U+2212, as matplotlib does.
-public enum NumberFormat {
+@usableFromInline
+enum NumberFormat {
     /// The minus sign used in labels.
-    public static let minus = "\u{2212}"
+    static let minus = "\u{2212}"
 
     /// `value` with exactly `decimals` digits after the point ("0.25", "−1.0", "40").
-    public static func fixed(_ value: Double, decimals: Int) -> String {
+    static func fixed(_ value: Double, decimals: Int) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "∞" : minus + "∞" }
         var s = String(format: "%.\(max(0, min(decimals, 12)))f", value)
@@ -22,7 +23,7 @@ public enum NumberFormat {
 
     /// The shortest plain form with up to six significant digits ("0.001", "20", "1.5"),
     /// switching to `1e−5` style outside 1e−4 … 1e6.
-    public static func compact(_ value: Double) -> String {
+    static func compact(_ value: Double) -> String {
         if value == 0 { return "0" }
         if !value.isFinite { return fixed(value, decimals: 0) }
         let a = abs(value)
@@ -38,7 +39,7 @@ public enum NumberFormat {
     }
 
     /// `m e k` form with a trimmed mantissa: 2.5e6, 1e−5.
-    public static func scientific(_ value: Double) -> String {
+    static func scientific(_ value: Double) -> String {
         if value == 0 { return "0" }
         if !value.isFinite { return fixed(value, decimals: 0) }
         let raw = String(format: "%.3e", value)
@@ -56,7 +57,8 @@ public enum NumberFormat {
 
     /// A value label with `significant` significant digits but never exponent form for
     /// ordinary magnitudes: 0.9132 → "0.913", 12.0 → "12", 1234.5 → "1234".
-    public static func significant(_ value: Double, digits significant: Int = 3) -> String {
+    @usableFromInline
+    static func significant(_ value: Double, digits significant: Int = 3) -> String {
         if value == 0 { return "0" }
         if !value.isFinite { return fixed(value, decimals: 0) }
         let a = abs(value)
@@ -72,7 +74,7 @@ public enum NumberFormat {
     }
 
     /// A percentage with one decimal: 0.9132 → "91.3%".
-    public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+    static func percent(_ fraction: Double, decimals: Int = 1) -> String {
         fixed(fraction * 100, decimals: decimals) + "%"
     }
 }

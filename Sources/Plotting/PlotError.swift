@@ -1,5 +1,8 @@
-/// Errors from drawing, encoding or writing a figure, or from data of the wrong shape.
-public enum PlotError: Error, Equatable, CustomStringConvertible {
+import SpikedownBase
+
+/// Errors from drawing, encoding or writing a figure, or from data of the wrong shape. A figure that
+/// cannot be written or read is a storage error; the others are bugs in the caller (internal).
+enum PlotError: SpikedownError, Equatable {
     /// The figure size is not positive and finite, or too large for one image.
     case invalidSize(width: Double, height: Double, scale: Double)
     /// Cairo reported a failure (its status message).
@@ -11,7 +14,14 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     /// Input arrays do not have the shape a plot needs.
     case shapeMismatch(plot: String, expected: String, got: String)
 
-    public var description: String {
+    var category: ErrorCategory {
+        switch self {
+        case .writeFailed, .invalidPNG: .storage
+        case .invalidSize, .cairo, .shapeMismatch: .internal
+        }
+    }
+
+    var message: String {
         switch self {
         case let .invalidSize(w, h, s):
             return "figure size \(w)×\(h) points at scale \(s) is invalid: expected positive sizes of at most 16384 pixels per side"
@@ -25,4 +35,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "\(plot): expected \(expected), got \(got)"
         }
     }
+
+    /// The message alone (as `message`).
+    var description: String { message }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 extension Figure {
     /// The colours of the early, middle and late time windows in `spikeOverlay` (cyan, orange, red).
-    public static let spikeWindowColors: [Color] = [Color(hex: 0x17becf), Color(hex: 0xff7f0e), Color(hex: 0xd62728)]
+    static let spikeWindowColors: [Color] = [Color(hex: 0x17becf), Color(hex: 0xff7f0e), Color(hex: 0xd62728)]
 
     /// The window boundaries `(a, b)` of `steps` time steps: early is `t < a`, middle `a ≤ t < b`,
     /// late `t ≥ b`, with `a = ⌈steps/3⌉` and `b = ⌈2·steps/3⌉` (25 steps: 9 and 17).
-    public static func spikeWindows(steps: Int) -> (early: Int, late: Int) {
+    static func spikeWindows(steps: Int) -> (early: Int, late: Int) {
         let s = max(steps, 1)
         return ((s + 2) / 3, (2 * s + 2) / 3)
     }

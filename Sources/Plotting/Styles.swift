@@ -1,5 +1,5 @@
 /// How a data axis maps values to positions.
-public enum AxisScale: Sendable, Codable, Hashable {
+enum AxisScale: Sendable, Codable, Hashable {
     /// `p = (v − lo)/(hi − lo)`.
     case linear
     /// `p = (log10 v − log10 lo)/(log10 hi − log10 lo)`; values ≤ 0 are skipped.
@@ -43,20 +43,20 @@ public enum Marker: Sendable, Codable, Hashable {
 }
 
 /// Which gridlines an axes draws (light grey, behind the data).
-public struct GridLines: OptionSet, Sendable, Hashable, Codable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
+struct GridLines: OptionSet, Sendable, Hashable, Codable {
+    let rawValue: Int
+    init(rawValue: Int) { self.rawValue = rawValue }
     /// Vertical lines at the x ticks.
-    public static let x = GridLines(rawValue: 1)
+    static let x = GridLines(rawValue: 1)
     /// Horizontal lines at the y ticks.
-    public static let y = GridLines(rawValue: 2)
-    public static let both: GridLines = [.x, .y]
-    public static let none: GridLines = []
+    static let y = GridLines(rawValue: 2)
+    static let both: GridLines = [.x, .y]
+    static let none: GridLines = []
 }
 
 /// Where an axes' legend goes: inside the plot area at a corner or edge, or `best` (the
 /// candidate position that covers the fewest data points), or nowhere.
-public enum LegendPosition: Sendable, Codable, Hashable {
+enum LegendPosition: Sendable, Codable, Hashable {
     case best
     case upperRight, upperLeft, lowerLeft, lowerRight
     case centerRight, centerLeft, upperCenter, lowerCenter
@@ -66,14 +66,14 @@ public enum LegendPosition: Sendable, Codable, Hashable {
 }
 
 /// Horizontal text alignment relative to the anchor point.
-public enum HorizontalAlignment: Sendable, Codable, Hashable { case left, center, right }
+enum HorizontalAlignment: Sendable, Codable, Hashable { case left, center, right }
 
 /// Vertical text alignment relative to the anchor point: `top` puts the cap line there,
 /// `center` the middle of the capitals, `bottom` the lowest descender.
-public enum VerticalAlignment: Sendable, Codable, Hashable { case top, center, baseline, bottom }
+enum VerticalAlignment: Sendable, Codable, Hashable { case top, center, baseline, bottom }
 
 /// Coordinates a text position is given in.
-public enum TextCoordinates: Sendable, Codable, Hashable {
+enum TextCoordinates: Sendable, Codable, Hashable {
     /// Data coordinates of the axes.
     case data
     /// Fractions of the axes box: (0, 0) bottom-left, (1, 1) top-right.
@@ -81,12 +81,12 @@ public enum TextCoordinates: Sendable, Codable, Hashable {
 }
 
 /// Options for a colorbar: the colour map, the value range it shows, and an optional label.
-public struct Colorbar: Sendable, Codable, Hashable {
-    public var colormap: Colormap
-    public var range: ClosedRange<Double>
-    public var label: String?
+struct Colorbar: Sendable, Codable, Hashable {
+    var colormap: Colormap
+    var range: ClosedRange<Double>
+    var label: String?
 
-    public init(colormap: Colormap, range: ClosedRange<Double>, label: String? = nil) {
+    init(colormap: Colormap, range: ClosedRange<Double>, label: String? = nil) {
         self.colormap = colormap
         self.range = range
         self.label = label
@@ -94,20 +94,20 @@ public struct Colorbar: Sendable, Codable, Hashable {
 }
 
 /// Which frame lines (spines) an axes draws.
-public struct Spines: OptionSet, Sendable, Hashable, Codable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
-    public static let left = Spines(rawValue: 1)
-    public static let bottom = Spines(rawValue: 2)
-    public static let right = Spines(rawValue: 4)
-    public static let top = Spines(rawValue: 8)
-    public static let all: Spines = [.left, .bottom, .right, .top]
+struct Spines: OptionSet, Sendable, Hashable, Codable {
+    let rawValue: Int
+    init(rawValue: Int) { self.rawValue = rawValue }
+    static let left = Spines(rawValue: 1)
+    static let bottom = Spines(rawValue: 2)
+    static let right = Spines(rawValue: 4)
+    static let top = Spines(rawValue: 8)
+    static let all: Spines = [.left, .bottom, .right, .top]
     /// Only left and bottom (an "open" frame).
-    public static let open: Spines = [.left, .bottom]
+    static let open: Spines = [.left, .bottom]
 }
 
 /// The tick marks and labels of one axis.
-public enum TickMode: Sendable, Codable, Hashable {
+enum TickMode: Sendable, Codable, Hashable {
     /// Nice ticks chosen for the range and the axis length.
     case auto
     /// Nice ticks at whole numbers only (indices such as neurons, time steps or epochs).

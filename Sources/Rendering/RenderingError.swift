@@ -1,8 +1,11 @@
+import SpikedownBase
+
 /// A failure while writing or rendering a report, naming the path or part involved and the fix when there is one.
 ///
 /// Template mistakes (unknown filters, missing blocks or metrics) are `TemplateError`s instead, so they
-/// point at `file:line:column`.
-public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible {
+/// point at `file:line:column`. Files that cannot be written or are missing are storage errors; the
+/// rest are bugs (internal).
+public enum RenderingError: SpikedownError, Sendable, Equatable {
     /// Reading, writing, copying or renaming `path` failed; `operation` says which (`write`, `copy`, …).
     case io(operation: String, path: String, reason: String)
     /// A figure named in the run record is not in the staging folder the runner wrote it to.
@@ -14,19 +17,26 @@ public enum RenderingError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A built-in page template did not parse (a bug in Spikedown itself).
     case pageTemplate(String)
 
-    public var description: String {
+    public var category: ErrorCategory {
+        switch self {
+        case .io, .missingFigure: .storage
+        case .invalidFigureName, .markdown, .pageTemplate: .internal
+        }
+    }
+
+    public var message: String {
         switch self {
         case .io(let operation, let path, let reason):
-            return "error: cannot \(operation) \(path): \(reason)"
+            return "cannot \(operation) \(path): \(reason)"
         case .missingFigure(let block, let path):
-            return "error: figure \(path) of block '\(block)' is missing; the block's executor did not write it "
+            return "figure \(path) of block '\(block)' is missing; the block's executor did not write it "
                 + "(rebuild the block with --rebuild --only \(block))"
         case .invalidFigureName(let block, let file):
-            return "error: block '\(block)' names figure '\(file)', expected a plain file name such as '\(block)-raster.png'"
+            return "block '\(block)' names figure '\(file)', expected a plain file name such as '\(block)-raster.png'"
         case .markdown(let message):
-            return "error: Markdown conversion failed: \(message)"
+            return "Markdown conversion failed: \(message)"
         case .pageTemplate(let message):
-            return "error: internal page template is invalid: \(message)"
+            return "page template is invalid: \(message)"
         }
     }
 }

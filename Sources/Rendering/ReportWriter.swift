@@ -1,5 +1,6 @@
 import Foundation
 import Runs
+import SpikedownBase
 import Templates
 
 /// Writes a finished report folder, atomically:
@@ -30,17 +31,15 @@ public enum ReportWriter {
         let figures = try figureFiles(record, stagedFigures: stagedFigures)
 
         let fm = FileManager.default
-        let pid = ProcessInfo.processInfo.processIdentifier
         let final = outDirectory.appendingPathComponent(template.name, isDirectory: true)
-        let temp = outDirectory.appendingPathComponent(".\(template.name).tmp-\(pid)", isDirectory: true)
-        let old = outDirectory.appendingPathComponent(".\(template.name).old-\(pid)", isDirectory: true)
+        let folder = FolderReplacement(final: final)
 
         try io("create", outDirectory) { try fm.createDirectory(at: outDirectory, withIntermediateDirectories: true) }
         // One writer at a time in the output folder: another build of the same report waits here,
         // then copies the history this one wrote (no run record is lost).
         let lock = try FileLock(outDirectory)
         defer { lock.unlock() }
-        removeLeftovers(in: outDirectory)
+        FolderReplacement.removeLeftovers(in: outDirectory)
         // Two builds started in the same second get the same run id: the later one takes `-2`, `-3` ….
         let history = final.appendingPathComponent("runs", isDirectory: true)
         let unique = uniqueRunID(record.runID, in: history)
@@ -51,8 +50,7 @@ public enum ReportWriter {
             html = try HTMLPage.render(content, record: record)
             json = try encode(record)
         }
-        if fm.fileExists(atPath: temp.path) { try io("remove", temp) { try fm.removeItem(at: temp) } }
-        do {
+        try folder.replace { temp in
             let runs = temp.appendingPathComponent("runs", isDirectory: true)
             let figuresDir = temp.appendingPathComponent("figures", isDirectory: true)
             try io("create", runs) { try fm.createDirectory(at: runs, withIntermediateDirectories: true) }
@@ -66,11 +64,7 @@ public enum ReportWriter {
                 let target = figuresDir.appendingPathComponent(name)
                 try io("copy", source) { try fm.copyItem(at: source, to: target) }
             }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw error
         }
-        try swap(temp, into: final, aside: old)
         return final
     }
 
@@ -114,26 +108,6 @@ public enum ReportWriter {
         }
     }
 
-    /// Puts `temp` at `final`; the previous `final` (if any) is moved aside first and removed last.
-    /// Shared with `SiteBuilder`.
-    static func swap(_ temp: URL, into final: URL, aside old: URL) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: old.path) { try? fm.removeItem(at: old) }
-        let hadPrevious = fm.fileExists(atPath: final.path)
-        if hadPrevious {
-            do { try fm.moveItem(at: final, to: old) } catch {
-                try? fm.removeItem(at: temp)
-                throw RenderingError.io(operation: "move aside", path: final.path, reason: reason(error))
-            }
-        }
-        do { try fm.moveItem(at: temp, to: final) } catch {
-            if hadPrevious { try? fm.moveItem(at: old, to: final) }
-            try? fm.removeItem(at: temp)
-            throw RenderingError.io(operation: "rename into place", path: final.path, reason: reason(error))
-        }
-        if hadPrevious { try? fm.removeItem(at: old) }
-    }
-
     /// `id`, or `id-2`, `id-3` … when `runs/<id>.json` is taken.
     static func uniqueRunID(_ id: String, in runs: URL) -> String {
         var candidate = id, n = 1
@@ -142,18 +116,6 @@ public enum ReportWriter {
             candidate = "\(id)-\(n)"
         }
         return candidate
-    }
-
-    /// Removes `.<name>.tmp-<pid>` and `.<name>.old-<pid>` folders of builds that were killed
-    /// (their process is gone); called with the folder lock held.
-    static func removeLeftovers(in outDirectory: URL) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: outDirectory.path) else { return }
-        for name in names where name.hasPrefix(".") && (name.contains(".tmp-") || name.contains(".old-")) {
-            guard let pid = Int32(name.split(separator: "-").last ?? ""), pid != ProcessInfo.processInfo.processIdentifier,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? fm.removeItem(at: outDirectory.appendingPathComponent(name))
-        }
     }
 
     private static func writeFile(_ data: Data, to url: URL) throws {

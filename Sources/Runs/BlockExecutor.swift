@@ -31,12 +31,14 @@ extension BlockExecutor {
 
 /// A data file a run reads, as it is now.
 public struct DataInput: Sendable, Equatable {
+    /// The file's path as the executor reads it.
     public var path: String
     /// Lowercase hex SHA-256 of the file's bytes.
     public var sha256: String
     /// Set when the digest is not one the data set registry knows for this file: what to tell the user.
     public var warning: String?
 
+    /// A data file with its digest, and a warning when the digest is unknown.
     public init(path: String, sha256: String, warning: String? = nil) {
         self.path = path
         self.sha256 = sha256
@@ -46,6 +48,7 @@ public struct DataInput: Sendable, Equatable {
 
 /// Everything an executor gets for one run.
 public struct BlockContext: Sendable {
+    /// The block's id (never used for randomness or in figures: a cached result may serve another block).
     public var blockID: String
     /// Fully resolved configuration: every parameter of the kind has a value (scalar at a sweep point).
     public var config: ResolvedConfig
@@ -68,6 +71,7 @@ public struct BlockContext: Sendable {
     /// `compare` block reads).
     public var earlierResults: [String: BlockResult]
 
+    /// A context; the runner makes one per run.
     public init(blockID: String, config: ResolvedConfig, seed: UInt64, sweepPoint: SweepPoint? = nil,
                 figuresDirectory: String, dataDirectory: String? = nil, threads: Int = 1,
                 progress: ProgressReporter = SilentProgress(), earlierResults: [String: BlockResult] = [:]) {
@@ -91,9 +95,13 @@ public struct BlockContext: Sendable {
 
 /// One point of a sweep.
 public struct SweepPoint: Sendable, Equatable {
+    /// The swept parameter.
     public var parameter: String
+    /// The point's position in the sweep, from 0.
     public var index: Int
+    /// The parameter's value at this point.
     public var value: ConfigValue
+    /// Point `index` of the sweep of `parameter`, at `value`.
     public init(parameter: String, index: Int, value: ConfigValue) {
         self.parameter = parameter
         self.index = index
@@ -103,8 +111,11 @@ public struct SweepPoint: Sendable, Equatable {
 
 /// The points of a sweep with their results, in the order written.
 public struct SweepResult: Sendable {
+    /// The swept parameter.
     public var parameter: String
+    /// Each value with its (seed-combined) result.
     public var points: [(value: ConfigValue, result: BlockResult)]
+    /// The results of a sweep of `parameter`.
     public init(parameter: String, points: [(value: ConfigValue, result: BlockResult)]) {
         self.parameter = parameter
         self.points = points
@@ -113,16 +124,19 @@ public struct SweepResult: Sendable {
 
 /// A block's configuration after resolution (defaults < front matter < profile < block < --set).
 public struct ResolvedConfig: Sendable, Equatable, Codable {
+    /// Every parameter's value, by name.
     public var values: [String: ConfigValue]
+    /// A configuration of these values.
     public init(_ values: [String: ConfigValue]) { self.values = values }
 
+    /// The value of parameter `key`; executors read their typed `BlockSettings` instead.
     public subscript(_ key: String) -> ConfigValue? { values[key] }
 
-    public func int(_ key: String) -> Int { values[key]?.intValue ?? 0 }
-    public func double(_ key: String) -> Double { values[key]?.doubleValue ?? 0 }
-    public func string(_ key: String) -> String { values[key]?.stringValue ?? "" }
-    public func bool(_ key: String) -> Bool { values[key]?.boolValue ?? false }
-    public func strings(_ key: String) -> [String] { values[key]?.listValue?.compactMap(\.stringValue) ?? [] }
+    func int(_ key: String) -> Int { values[key]?.intValue ?? 0 }
+    func double(_ key: String) -> Double { values[key]?.doubleValue ?? 0 }
+    func string(_ key: String) -> String { values[key]?.stringValue ?? "" }
+    func bool(_ key: String) -> Bool { values[key]?.boolValue ?? false }
+    func strings(_ key: String) -> [String] { values[key]?.listValue?.compactMap(\.stringValue) ?? [] }
 
     /// This configuration for one run with `seed` (its `seed` value set).
     public func with(seed: UInt64) -> ResolvedConfig {

@@ -1,17 +1,19 @@
+import SpikedownBase
 import Templates
 
 /// A block that failed while running, located at its opening fence:
 /// `r.md:12:1: error: block 'baseline' (random-features) failed at tau_ms = 20: <reason>`.
-public struct BlockFailure: Error, Sendable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var blockID: String
-    public var kind: String
+/// Its category is the underlying error's (`internal` for an error that says none).
+struct BlockFailure: SpikedownError, Sendable {
+    var location: SourceLocation
+    var blockID: String
+    var kind: String
     /// The sweep point being run, if any.
-    public var sweepPoint: SweepPoint?
+    var sweepPoint: SweepPoint?
     /// The executor's error (or a `MissingFigure`).
-    public var underlying: any Error
+    var underlying: any Error
 
-    public init(location: SourceLocation, blockID: String, kind: String, sweepPoint: SweepPoint? = nil, underlying: any Error) {
+    init(location: SourceLocation, blockID: String, kind: String, sweepPoint: SweepPoint? = nil, underlying: any Error) {
         self.location = location
         self.blockID = blockID
         self.kind = kind
@@ -19,21 +21,11 @@ public struct BlockFailure: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    public var description: String {
-        let point = sweepPoint.map { " at \($0.parameter) = \($0.value)" } ?? ""
-        return "\(location): error: block '\(blockID)' (\(kind)) failed\(point): \(underlying)"
-    }
-}
+    var category: ErrorCategory { errorCategory(of: underlying) }
+    var place: String? { location.description }
 
-/// An executor listed a figure whose file is not in the figures folder.
-public struct MissingFigure: Error, Sendable, Equatable, CustomStringConvertible {
-    public var figure: String
-    public var path: String
-    public init(figure: String, path: String) {
-        self.figure = figure
-        self.path = path
-    }
-    public var description: String {
-        "it reported figure '\(figure)' but did not write its file \(path)"
+    var message: String {
+        let point = sweepPoint.map { " at \($0.parameter) = \($0.value)" } ?? ""
+        return "block '\(blockID)' (\(kind)) failed\(point): \(errorCause(of: underlying))"
     }
 }

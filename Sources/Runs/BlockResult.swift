@@ -20,10 +20,15 @@ public enum MetricFormat: String, Sendable, Codable, Equatable {
 
 /// A named number a block reports.
 public struct Metric: Sendable, Codable, Equatable {
+    /// Its name in templates (`{{ baseline.test_accuracy }}`) and records.
     public var name: String
+    /// The value (the mean over seeds when `seedValues` is set).
     public var value: Double
+    /// A human name for reports ("test accuracy").
     public var label: String
+    /// Which way is better, for `diff`.
     public var direction: MetricDirection
+    /// How reports print it.
     public var format: MetricFormat
     /// Largest change `diff` lets pass, in the metric's own units (absolute); nil: diff's default
     /// for the metric. Set from the template's `tolerances:` by the runner.
@@ -35,6 +40,7 @@ public struct Metric: Sendable, Codable, Equatable {
     /// any two runs, so `diff` reports it and never counts it (format `seconds` implies it).
     public var timing: Bool?
 
+    /// A metric; `format: .seconds` also marks it as a timing.
     public init(_ name: String, _ value: Double, label: String, direction: MetricDirection = .neutral,
                 format: MetricFormat = .fixed4, tolerance: Double? = nil, seedValues: [Double]? = nil, timing: Bool? = nil) {
         self.name = name
@@ -57,6 +63,7 @@ public struct FigureOutput: Sendable, Codable, Equatable {
     public var name: String
     /// File name inside `figures/`, e.g. `baseline-raster.png`.
     public var file: String
+    /// The caption shown under the figure.
     public var caption: String
     /// SHA-256 of the PNG bytes (filled in by the runner).
     public var sha256: String
@@ -64,6 +71,7 @@ public struct FigureOutput: Sendable, Codable, Equatable {
     /// label and style), from which the PNG can be drawn again without recomputing; nil if none.
     public var plotData: String?
 
+    /// A figure written as `file`; the runner fills in `sha256`.
     public init(name: String, file: String, caption: String, sha256: String = "", plotData: String? = nil) {
         self.name = name
         self.file = file
@@ -80,9 +88,13 @@ public struct FigureOutput: Sendable, Codable, Equatable {
 
 /// A small table to show in the report (e.g. one row per sweep point).
 public struct TableOutput: Sendable, Codable, Equatable {
+    /// Shown above the table.
     public var title: String
+    /// Column headers.
     public var columns: [String]
+    /// Cells, row by row, already formatted.
     public var rows: [[String]]
+    /// A table of formatted cells.
     public init(title: String, columns: [String], rows: [[String]]) {
         self.title = title
         self.columns = columns
@@ -96,7 +108,9 @@ public struct BlockResult: Sendable, Codable, Equatable {
     public var metrics: [Metric]
     /// Named number series (loss curves, per-neuron rates, sweep values …) kept in the run record.
     public var series: [String: [Double]]
+    /// Figures written into the figures folder, in display order.
     public var figures: [FigureOutput]
+    /// Tables shown in the report, in display order.
     public var tables: [TableOutput]
     /// Notes worth showing a reader (e.g. "L-BFGS stopped at max_iter=1000 before converging").
     public var notes: [String]
@@ -105,6 +119,7 @@ public struct BlockResult: Sendable, Codable, Equatable {
     /// Data files read: path -> SHA-256, for the run record.
     public var inputs: [String: String]
 
+    /// A result; every part defaults to empty.
     public init(metrics: [Metric] = [], series: [String: [Double]] = [:], figures: [FigureOutput] = [],
                 tables: [TableOutput] = [], notes: [String] = [], log: [String] = [], inputs: [String: String] = [:]) {
         self.metrics = metrics
@@ -116,5 +131,6 @@ public struct BlockResult: Sendable, Codable, Equatable {
         self.inputs = inputs
     }
 
+    /// The metric called `name`, if any.
     public func metric(_ name: String) -> Metric? { metrics.first { $0.name == name } }
 }

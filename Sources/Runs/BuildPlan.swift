@@ -1,12 +1,16 @@
 import Foundation
+import SpikedownBase
 import Templates
 
 /// What a build would do with each block, without running anything (`spikedown status`).
 public struct BlockPlan: Sendable, Equatable {
+    /// The block id.
     public var id: String
+    /// The block kind.
     public var kind: String
     /// Runs of the block (sweep points × seeds) and how many the cache holds.
     public var runs: Int
+    /// Runs the cache holds.
     public var cachedRuns: Int
     /// Key parts that differ from the block's key in the previous run record (`kind`, `config`,
     /// `seed`, `tool`, `math`, `references`, `data`); empty when there is no previous record.
@@ -16,6 +20,7 @@ public struct BlockPlan: Sendable, Equatable {
     /// Why runs are not cached ("not cached", "data changed: …", "corrupt cache entry …"), deduplicated.
     public var missReasons: [String]
 
+    /// Whether a build would take every run from the cache.
     public var cached: Bool { runs > 0 && cachedRuns == runs }
 }
 
@@ -50,7 +55,7 @@ extension ReportRunner {
                         key = unit.key
                         inputs.merge(unit.digests) { a, _ in a }
                     } catch {
-                        reasons.append("data: \(error)")
+                        reasons.append("data: \(errorCause(of: error))")
                         continue
                     }
                     guard let cache = options.cache else { reasons.append("no cache"); continue }

@@ -5,8 +5,8 @@ import Templates
 /// and `20.0` differ only when the types differ), lists in order.
 ///
 ///     {"hidden":1024,"tau_ms":[5.0,20.0],"dataset":"mnist"} -> {"dataset":"mnist","hidden":1024,"tau_ms":[5.0,20.0]}
-public enum CanonicalEncoding {
-    public static func encode(_ value: ConfigValue) -> String {
+enum CanonicalEncoding {
+    static func encode(_ value: ConfigValue) -> String {
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -19,7 +19,7 @@ public enum CanonicalEncoding {
     }
 
     /// A map with keys in code-point order.
-    public static func encode(_ map: [String: ConfigValue]) -> String {
+    static func encode(_ map: [String: ConfigValue]) -> String {
         let keys = map.keys.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
         return "{" + keys.map { quote($0) + ":" + encode(map[$0]!) }.joined(separator: ",") + "}"
     }

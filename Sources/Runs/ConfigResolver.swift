@@ -9,23 +9,23 @@ import Templates
 /// Block keys must be parameters of their kind. Every value is type-checked (`ParameterCheck`) where
 /// it is written. A list for a sweepable parameter makes a sweep (at most one per block).
 /// All problems are gathered into one `ResolutionErrors` before anything runs.
-public struct ConfigResolver: Sendable {
+struct ConfigResolver: Sendable {
     /// Front-matter keys that describe the document and configure no block.
-    public static let documentKeys: Set<String> = ["author", "date", "description", "tolerances"]
+    static let documentKeys: Set<String> = ["author", "date", "description", "tolerances"]
 
-    public var registry: ExecutorRegistry
+    var registry: ExecutorRegistry
     /// The selected profile; one the template does not define changes nothing.
-    public var profile: String?
-    public var overrides: [Override]
+    var profile: String?
+    var overrides: [Override]
 
-    public init(registry: ExecutorRegistry, profile: String? = nil, overrides: [Override] = []) {
+    init(registry: ExecutorRegistry, profile: String? = nil, overrides: [Override] = []) {
         self.registry = registry
         self.profile = profile
         self.overrides = overrides
     }
 
     /// The template's blocks, resolved, in document order.
-    public func resolve(_ template: Template) throws(ResolutionErrors) -> [ResolvedBlock] {
+    func resolve(_ template: Template) throws(ResolutionErrors) -> [ResolvedBlock] {
         var errors = ResolutionErrors()
         var executors: [String: any BlockExecutor] = [:]
         for block in template.blocks {
@@ -78,20 +78,20 @@ public struct ConfigResolver: Sendable {
         for o in overrides {
             guard let id = o.block else {
                 if !known.contains(o.key) {
-                    errors.add(UsageError("--set \(o.text): no block in \(template.path) has a parameter '\(o.key)'"
+                    errors.add(ConfigurationError("--set \(o.text): no block in \(template.path) has a parameter '\(o.key)'"
                                           + didYouMean(o.key, in: known, else: "; parameters: " + known.joined(separator: ", "))))
                 }
                 continue
             }
             guard let executor = executors[id], let block = template.block(id) else {
                 let list = ids.isEmpty ? "it has no blocks" : "its blocks: " + ids.joined(separator: ", ")
-                errors.add(UsageError("--set \(o.text): \(template.path) has no block '\(id)'"
+                errors.add(ConfigurationError("--set \(o.text): \(template.path) has no block '\(id)'"
                                       + didYouMean(id, in: ids, else: "; \(list)")))
                 continue
             }
             let names = ExecutorRegistry.parameters(of: executor).map(\.name)
             if !names.contains(o.key) {
-                errors.add(UsageError("--set \(o.text): block '\(id)' (\(block.kind)) has no parameter '\(o.key)'"
+                errors.add(ConfigurationError("--set \(o.text): block '\(id)' (\(block.kind)) has no parameter '\(o.key)'"
                                       + didYouMean(o.key, in: names, else: "; its parameters: " + names.joined(separator: ", "))))
             }
         }
@@ -198,7 +198,7 @@ public struct ConfigResolver: Sendable {
         case .block(let location):
             errors.add(TemplateError(location, message))
         case .override(let text):
-            errors.add(UsageError("--set \(text): \(message) (block '\(block.id)', kind '\(block.kind)')"))
+            errors.add(ConfigurationError("--set \(text): \(message) (block '\(block.id)', kind '\(block.kind)')"))
         }
     }
 

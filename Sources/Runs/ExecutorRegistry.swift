@@ -4,12 +4,13 @@ import Templates
 public struct ExecutorRegistry: Sendable {
     private var executors: [String: any BlockExecutor] = [:]
 
+    /// A registry of these executors (a later one replaces an earlier one of the same kind).
     public init(_ executors: [any BlockExecutor] = []) {
         executors.forEach { register($0) }
     }
 
     /// Adds an executor; a later one for the same kind replaces the earlier.
-    public mutating func register(_ executor: any BlockExecutor) {
+    mutating func register(_ executor: any BlockExecutor) {
         executors[executor.kind] = executor
     }
 

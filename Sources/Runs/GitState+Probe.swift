@@ -5,7 +5,7 @@ extension GitState {
     /// repository holding `directory`; nil when it is not in a git repository or git is not installed.
     /// Changes under `excluding` (absolute or relative to the current folder) do not count: a build
     /// that rewrites the committed `reports/` is still a build of a clean tree.
-    public static func probe(directory: String, excluding: [String] = []) -> GitState? {
+    static func probe(directory: String, excluding: [String] = []) -> GitState? {
         guard let head = git(["rev-parse", "HEAD"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines),
               !head.isEmpty else { return nil }
         let excluded = excluding.map { ":(exclude)" + URL(fileURLWithPath: $0).standardizedFileURL.path }

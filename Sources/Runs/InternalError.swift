@@ -1,7 +1,12 @@
+import SpikedownBase
+
 /// A broken promise inside the tool (a bug, not a problem with the user's input): printed as
-/// `internal error: message`.
-public struct InternalError: Error, Sendable, Equatable, CustomStringConvertible {
+/// `spikedown: internal error: message`. Exit code 6.
+public struct InternalError: SpikedownError, Sendable, Equatable {
+    /// The promise that was broken, with the values seen.
     public var message: String
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
-    public var description: String { "internal error: \(message)" }
+    /// Always `.internal`.
+    public var category: ErrorCategory { .internal }
 }

@@ -29,7 +29,7 @@ extension MachineInfo {
     }
 
     /// The first `model name` and the number of `processor` entries in `/proc/cpuinfo` text.
-    public static func parseCPUInfo(_ text: String) -> (model: String?, processors: Int) {
+    static func parseCPUInfo(_ text: String) -> (model: String?, processors: Int) {
         var model: String?
         var processors = 0
         for line in text.split(separator: "\n") {

@@ -6,11 +6,11 @@ import Templates
 /// ```yaml
 /// tolerances: { test_accuracy: 0.01, baseline.mean_rate_hz: 0.5 }
 /// ```
-public struct MetricTolerances: Sendable, Equatable {
-    public var byMetric: [String: Double] = [:]
-    public var byBlockMetric: [String: Double] = [:]
+struct MetricTolerances: Sendable, Equatable {
+    var byMetric: [String: Double] = [:]
+    var byBlockMetric: [String: Double] = [:]
 
-    public init(_ value: ConfigValue, location: SourceLocation?) throws {
+    init(_ value: ConfigValue, location: SourceLocation?) throws {
         let where_ = location ?? SourceLocation(file: "front matter", line: 1, column: 1)
         guard case .map(let map) = value else {
             throw TemplateError(where_, "'tolerances' must be a map of metric (or block.metric) to a non-negative number, "
@@ -25,7 +25,7 @@ public struct MetricTolerances: Sendable, Equatable {
     }
 
     /// Sets `tolerance` on the record's metrics that the map names.
-    public func apply(to record: inout BlockRecord) {
+    func apply(to record: inout BlockRecord) {
         for i in record.result.metrics.indices {
             let name = record.result.metrics[i].name
             if let t = byBlockMetric["\(record.id).\(name)"] ?? byMetric[name] { record.result.metrics[i].tolerance = t }

@@ -20,6 +20,7 @@ public struct NumericEnvironment: Sendable, Codable, Equatable {
     /// `x86_64`, `arm64` …
     public var architecture: String
 
+    /// An environment given by its fields (`Engine.machine` fills them in).
     public init(math: String, blasCore: String, blas: String, kernelCopy: String, threads: Int, cpuFeatures: [String],
                 architecture: String) {
         self.math = math
@@ -32,7 +33,7 @@ public struct NumericEnvironment: Sendable, Codable, Equatable {
     }
 
     /// What of the environment can change a result, as hashed into the `math` part of cache keys.
-    public var cacheIdentity: String {
+    var cacheIdentity: String {
         math == "native" ? "native \(architecture) \(blasCore)" : "reproducible \(architecture)"
     }
 

@@ -7,11 +7,14 @@ import Templates
 public struct Override: Sendable, Equatable, CustomStringConvertible {
     /// The block id for `block.key=value`; nil applies to all blocks.
     public var block: String?
+    /// The parameter.
     public var key: String
+    /// The value, parsed as YAML.
     public var value: ConfigValue
     /// As written on the command line; recorded in the run record.
     public var text: String
 
+    /// An override of `key` (in `block`, or in every block when nil).
     public init(block: String?, key: String, value: ConfigValue, text: String) {
         self.block = block
         self.key = key
@@ -25,27 +28,27 @@ public struct Override: Sendable, Equatable, CustomStringConvertible {
     public var target: String { block.map { "\($0).\(key)" } ?? key }
 
     /// Parses `key=value` or `block.key=value` (the first `=` separates; the value may contain more).
-    public static func parse(_ text: String) throws(UsageError) -> Override {
+    public static func parse(_ text: String) throws(ConfigurationError) -> Override {
         let usage = "expected key=value or block.key=value, e.g. --set tau_ms=20 or --set baseline.hidden=512"
         guard let eq = text.firstIndex(of: "=") else {
-            throw UsageError("--set '\(text)': \(usage)")
+            throw ConfigurationError("--set '\(text)': \(usage)")
         }
         let target = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
         let valueText = String(text[text.index(after: eq)...])
         let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 2, let key = parts.last, isParameterName(key) else {
-            throw UsageError("--set '\(text)': '\(target)' is not a parameter name; \(usage)")
+            throw ConfigurationError("--set '\(text)': '\(target)' is not a parameter name; \(usage)")
         }
         let block = parts.count == 2 ? parts[0] : nil
         if let block, !ExperimentBlock.isValidID(block) {
-            throw UsageError("--set '\(text)': '\(block)' is not a block id (\(ExperimentBlock.idRule))")
+            throw ConfigurationError("--set '\(text)': '\(block)' is not a block id (\(ExperimentBlock.idRule))")
         }
         guard !valueText.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw UsageError("--set '\(text)': the value after '=' is missing; \(usage)")
+            throw ConfigurationError("--set '\(text)': the value after '=' is missing; \(usage)")
         }
         let value: ConfigValue
         do { value = try ConfigValue.parse(yaml: valueText) } catch {
-            throw UsageError("--set '\(text)': the value is not valid YAML (column \(error.column): \(error.message)); "
+            throw ConfigurationError("--set '\(text)': the value is not valid YAML (column \(error.column): \(error.message)); "
                              + "write a number, a name, true/false or a list such as [5, 20]")
         }
         return Override(block: block, key: key, value: value, text: text)

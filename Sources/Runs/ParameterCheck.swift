@@ -1,7 +1,8 @@
+import SpikedownBase
 import Templates
 
 /// A value checked against its parameter: one value, or the values of a sweep.
-public enum CheckedValue: Sendable, Equatable {
+enum CheckedValue: Sendable, Equatable {
     case value(ConfigValue)
     case sweep([ConfigValue])
 }
@@ -17,8 +18,8 @@ public enum CheckedValue: Sendable, Equatable {
 /// - a list for a `sweepable` parameter is a sweep, each value checked as above.
 ///
 /// Failures are messages such as `'hidden' expects an integer, found 2.5`.
-public enum ParameterCheck {
-    public static func check(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<CheckedValue, ParameterProblem> {
+enum ParameterCheck {
+    static func check(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<CheckedValue, ParameterProblem> {
         if case .list(let items) = value, isSweep(items, spec.type) {
             guard spec.sweepable else {
                 return .failure(ParameterProblem("'\(spec.name)' takes one value (\(expected(spec.type))), found a list "
@@ -47,7 +48,7 @@ public enum ParameterCheck {
     }
 
     /// Checks one (non-sweep) value.
-    public static func single(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<ConfigValue, ParameterProblem> {
+    static func single(_ value: ConfigValue, _ spec: ParameterSpec) -> Result<ConfigValue, ParameterProblem> {
         let name = spec.name
         func fail(_ text: String) -> Result<ConfigValue, ParameterProblem> { .failure(ParameterProblem(text)) }
         func mismatch() -> Result<ConfigValue, ParameterProblem> {
@@ -96,7 +97,7 @@ public enum ParameterCheck {
     }
 
     /// The wording of what a type accepts: `an integer`, `one of rate, latency, delta`.
-    public static func expected(_ type: ParameterType) -> String {
+    static func expected(_ type: ParameterType) -> String {
         switch type {
         case .int: return "an integer"
         case .double: return "a number"
@@ -109,7 +110,7 @@ public enum ParameterCheck {
     }
 
     /// How a found value reads in a message: `'abc'`, `2.5`, `true`, `a list [1, 2]`, `nothing (null)`.
-    public static func describe(_ value: ConfigValue) -> String {
+    static func describe(_ value: ConfigValue) -> String {
         switch value {
         case .string(let s): return "'\(s)'"
         case .int, .double, .bool: return value.description
@@ -137,11 +138,14 @@ public enum ParameterCheck {
 
 /// Why a value does not fit its parameter (a message without position); `item` is the index of the
 /// offending item of a list, reported at that item's own position where it is known.
-public struct ParameterProblem: Error, Sendable, Equatable {
+/// Met at run time (a list checked again when a block runs), it is a configuration error.
+public struct ParameterProblem: SpikedownError, Sendable, Equatable {
     public var message: String
     public var item: Int?
     public init(_ message: String, item: Int? = nil) {
         self.message = message
         self.item = item
     }
+    /// Always `.configuration`.
+    public var category: ErrorCategory { .configuration }
 }

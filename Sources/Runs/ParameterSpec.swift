@@ -25,9 +25,13 @@ public enum ParameterType: Sendable, Equatable, CustomStringConvertible {
 
 /// One typed parameter of a block kind: name, type, default and a one-line doc.
 public struct ParameterSpec: Sendable, Equatable {
+    /// The key in templates (`tau_ms`).
     public var name: String
+    /// What values it takes.
     public var type: ParameterType
+    /// The kind's default.
     public var defaultValue: ConfigValue
+    /// One line for `spikedown kinds`.
     public var doc: String
     /// Whether a list of values runs a sweep (`tau_ms: [5, 20, 50]`).
     public var sweepable: Bool
@@ -36,6 +40,7 @@ public struct ParameterSpec: Sendable, Equatable {
     /// For a list of strings: what each item must be (checked with the type, at resolution).
     public var items: ListItemRules?
 
+    /// A parameter; `BlockSettings` makes these from its fields.
     public init(_ name: String, _ type: ParameterType, default defaultValue: ConfigValue, doc: String,
                 sweepable: Bool = false, range: ClosedRange<Double>? = nil, items: ListItemRules? = nil) {
         self.name = name

@@ -11,8 +11,12 @@ public protocol ProgressReporter: Sendable {
 
 /// Reports nothing (tests, `--quiet`).
 public struct SilentProgress: ProgressReporter {
+    /// A reporter that prints nothing.
     public init() {}
+    /// Ignored.
     public func begin(_ label: String, total: Int) {}
+    /// Ignored.
     public func update(_ completed: Int, status: String?) {}
+    /// Ignored.
     public func end() {}
 }

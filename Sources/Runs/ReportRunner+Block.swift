@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 import Templates
 
 extension ReportRunner {
@@ -7,8 +8,8 @@ extension ReportRunner {
     /// (`SeedCombiner`), then points by the executor's `summarizeSweep` and `SweepCombiner`.
     /// Executor errors become `BlockFailure` at the block's location. With `cacheOnly`, a run that is
     /// not cached throws `NotCached` instead of running.
-    public func runBlock(_ resolved: ResolvedBlock, options: RunOptions, earlier: [String: BlockRecord] = [:],
-                         cacheOnly: Bool = false) throws -> BlockRecord {
+    func runBlock(_ resolved: ResolvedBlock, options: RunOptions, earlier: [String: BlockRecord] = [:],
+                  cacheOnly: Bool = false) throws -> BlockRecord {
         let block = resolved.block
         let clock = ContinuousClock()
         let started = clock.now
@@ -84,7 +85,7 @@ extension ReportRunner {
                               dataDigests: result.inputs)
         var record = BlockRecord(id: block.id, kind: block.kind, config: resolved.config, nonDefault: resolved.nonDefault,
                                  sweepParameter: resolved.sweep?.parameter, cacheKey: key.digest, cacheHit: runs > 0 && cached == runs,
-                                 seed: resolved.seed, result: result, wallSeconds: Self.seconds(clock.now - started),
+                                 seed: resolved.seed, result: result, wallSeconds: (clock.now - started).seconds,
                                  cpuSeconds: max(0, after.cpuSeconds - before.cpuSeconds), peakMemoryBytes: after.peakMemoryBytes)
         record.cacheKeyParts = key.parts
         record.runs = runs
@@ -126,7 +127,9 @@ extension ReportRunner {
             }
         }
         if cacheOnly { throw NotCached() }
-        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true) } catch {
+            throw StorageError("cannot create the figures folder \(figures.path): \(error.localizedDescription)")
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let before = ResourceUsage.now()
@@ -139,10 +142,10 @@ extension ReportRunner {
                                 + "(named: \(digests.keys.sorted()), read: \(result.inputs.keys.sorted()))")
         }
         if let cache = options.cache {
-            let entry = CacheEntry(key: key, label: label, result: result, wallSeconds: Self.seconds(clock.now - started),
+            let entry = CacheEntry(key: key, label: label, result: result, wallSeconds: (clock.now - started).seconds,
                                    cpuSeconds: max(0, ResourceUsage.now().cpuSeconds - before.cpuSeconds))
             do { try cache.store(entry, figuresDirectory: figures) } catch {
-                options.events?(.note("\(label): \(error) (the result is kept in this report only)"))
+                options.events?(.note("\(label): \(errorCause(of: error)) (the result is kept in this report only)"))
             }
         }
         return (result, false, warnings)
@@ -158,7 +161,10 @@ extension ReportRunner {
             let png = figures.appendingPathComponent(result.figures[i].file)
             guard let data = result.figures[i].plotData else { kept += 1; continue }
             try redraw(figures.appendingPathComponent(data), png)
-            result.figures[i].sha256 = CacheKey.sha256(try Data(contentsOf: png))
+            guard let bytes = FileManager.default.contents(atPath: png.path) else {
+                throw StorageError("cannot read the redrawn figure \(png.path)")
+            }
+            result.figures[i].sha256 = CacheKey.sha256(bytes)
         }
         options.events?(.note("\(label): results from the cache, figures redrawn from their plot data"
                               + (kept > 0 ? " (\(kept) without plot data kept as they were)" : "")))

@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 import Templates
 
 /// Runs a template's blocks and produces its run record.
@@ -9,17 +10,19 @@ import Templates
 ///    other block is taken from the cache when all its runs are cached (left out otherwise).
 /// 3. The record carries each block's cache key and parts, cache hits, timings and peak memory.
 public struct ReportRunner: Sendable {
+    /// The block kinds it can run.
     public var registry: ExecutorRegistry
 
+    /// A runner for the kinds in `registry`.
     public init(registry: ExecutorRegistry) { self.registry = registry }
 
     /// The template's blocks resolved under `options`, or every problem found.
-    public func resolve(_ template: Template, options: RunOptions) throws(ResolutionErrors) -> [ResolvedBlock] {
+    func resolve(_ template: Template, options: RunOptions) throws(ResolutionErrors) -> [ResolvedBlock] {
         let resolver = ConfigResolver(registry: registry, profile: options.profile, overrides: options.overrides)
         var errors = ResolutionErrors()
         let ids = template.blocks.map(\.id)
         if let only = options.only, !ids.contains(only) {
-            errors.add(UsageError("--only \(only): \(template.path) has no block '\(only)'" + didYouMean(only, in: ids, else: ".")
+            errors.add(ConfigurationError("--only \(only): \(template.path) has no block '\(only)'" + didYouMean(only, in: ids, else: ".")
                                   + (ids.isEmpty ? " It has no blocks." : " Its blocks: " + ids.joined(separator: ", "))))
         }
         var resolved: [ResolvedBlock] = []
@@ -34,7 +37,7 @@ public struct ReportRunner: Sendable {
     }
 
     /// Front-matter key of the metrics' diff tolerances: `tolerances: {test_accuracy: 0.01, sparse.loss: 0.05}`.
-    public static let tolerancesKey = "tolerances"
+    static let tolerancesKey = "tolerances"
 
     /// Runs the template (or just `options.only`, the rest from the cache) and returns its run record.
     public func run(_ template: Template, options: RunOptions) throws -> RunRecord {
@@ -73,7 +76,7 @@ public struct ReportRunner: Sendable {
         var record = RunRecord(runID: RunID.make(startedAt: startDate, templateHash: hash), toolVersion: options.toolVersion,
                                template: template.name, templatePath: template.path, templateHash: hash, title: template.title,
                                profile: options.profile, overrides: options.overrides.map(\.text),
-                               startedAt: RunID.iso8601(startDate), wallSeconds: Self.seconds(clock.now - started), git: git,
+                               startedAt: RunID.iso8601(startDate), wallSeconds: (clock.now - started).seconds, git: git,
                                machine: options.machine, datasets: datasets, blocks: blocks)
         record.peakMemoryBytes = ResourceUsage.now().peakMemoryBytes
         record.cacheHits = blocks.filter(\.cacheHit).count
@@ -85,10 +88,6 @@ public struct ReportRunner: Sendable {
 
     /// SHA-256 (hex) of the template text.
     public static func templateHash(_ template: Template) -> String { CacheKey.sha256(template.text) }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }
 
 /// Thrown (and skipped) when `--only` asks for a block from the cache and it is not there.

@@ -1,46 +1,56 @@
+import SpikedownBase
 import Templates
 
 /// Every problem found while resolving a template's configuration, gathered before anything runs.
-/// Template errors come first in file order, then usage errors in the order found; each prints on
-/// its own line as `file:line:column: error: …` or `error: …`.
-public struct ResolutionErrors: Error, Sendable, Equatable, CustomStringConvertible {
-    public private(set) var templateErrors: [TemplateError] = []
-    public private(set) var usageErrors: [UsageError] = []
+/// Template errors come first in file order, then configuration errors in the order found; each
+/// prints on its own line as `file:line:column: error: …` or `spikedown: error: …`.
+struct ResolutionErrors: SpikedownError, Sendable, Equatable {
+    private(set) var templateErrors: [TemplateError] = []
+    private(set) var configurationErrors: [ConfigurationError] = []
 
-    public init(templateErrors: [TemplateError] = [], usageErrors: [UsageError] = []) {
+    init(templateErrors: [TemplateError] = [], configurationErrors: [ConfigurationError] = []) {
         templateErrors.forEach { add($0) }
-        usageErrors.forEach { add($0) }
+        configurationErrors.forEach { add($0) }
     }
 
-    public var isEmpty: Bool { templateErrors.isEmpty && usageErrors.isEmpty }
-    public var count: Int { templateErrors.count + usageErrors.count }
+    var isEmpty: Bool { templateErrors.isEmpty && configurationErrors.isEmpty }
+    var count: Int { templateErrors.count + configurationErrors.count }
 
     /// Adds an error unless the same one is already there (a front-matter value shared by several blocks
     /// of one kind is reported once).
-    public mutating func add(_ error: TemplateError) {
+    mutating func add(_ error: TemplateError) {
         guard !templateErrors.contains(error) else { return }
         let at = templateErrors.firstIndex { Self.precedes(error.location, $0.location) } ?? templateErrors.endIndex
         templateErrors.insert(error, at: at)
     }
 
-    public mutating func add(_ error: UsageError) {
-        if !usageErrors.contains(error) { usageErrors.append(error) }
+    mutating func add(_ error: ConfigurationError) {
+        if !configurationErrors.contains(error) { configurationErrors.append(error) }
     }
 
-    /// Adds a `TemplateError`, `UsageError` or `ResolutionErrors`; anything else becomes a usage error.
-    public mutating func add(_ error: any Error) {
+    /// Adds a `TemplateError`, `ConfigurationError` or `ResolutionErrors`; anything else becomes a
+    /// configuration error with its message.
+    mutating func add(_ error: any Error) {
         switch error {
         case let e as TemplateError: add(e)
-        case let e as UsageError: add(e)
+        case let e as ConfigurationError: add(e)
         case let e as ResolutionErrors:
             e.templateErrors.forEach { add($0) }
-            e.usageErrors.forEach { add($0) }
-        default: add(UsageError(String(describing: error)))
+            e.configurationErrors.forEach { add($0) }
+        default: add(ConfigurationError(errorCause(of: error)))
         }
     }
 
-    public var description: String {
-        var lines = templateErrors.map(\.description) + usageErrors.map(\.description)
+    var category: ErrorCategory { .configuration }
+
+    /// Each problem's message on its own line.
+    var message: String {
+        (templateErrors.map(\.cause) + configurationErrors.map(\.cause)).joined(separator: "\n")
+    }
+
+    /// Each problem as printed on its own (`file:line:column: error: …`), then `N errors` when there are several.
+    var diagnostic: String {
+        var lines = templateErrors.map(\.diagnostic) + configurationErrors.map(\.diagnostic)
         if count > 1 { lines.append("\(count) errors") }
         return lines.joined(separator: "\n")
     }

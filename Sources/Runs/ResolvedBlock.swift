@@ -1,7 +1,7 @@
 import Templates
 
 /// Where a resolved parameter value came from (the last layer that set it).
-public enum ConfigOrigin: Sendable, Equatable {
+enum ConfigOrigin: Sendable, Equatable {
     case kindDefault
     case frontMatter(SourceLocation)
     case profile(String, SourceLocation)
@@ -11,31 +11,34 @@ public enum ConfigOrigin: Sendable, Equatable {
 }
 
 /// A block's sweep: the parameter given a list, and its values in the order written.
-public struct Sweep: Sendable, Equatable {
-    public var parameter: String
-    public var values: [ConfigValue]
-    public init(parameter: String, values: [ConfigValue]) {
+struct Sweep: Sendable, Equatable {
+    /// The swept parameter.
+    var parameter: String
+    /// Its values, one run each.
+    var values: [ConfigValue]
+    /// A sweep of `parameter` over `values`.
+    init(parameter: String, values: [ConfigValue]) {
         self.parameter = parameter
         self.values = values
     }
 }
 
 /// A block ready to run: its executor and its fully resolved, type-checked configuration.
-public struct ResolvedBlock: Sendable {
-    public var block: ExperimentBlock
-    public var executor: any BlockExecutor
+struct ResolvedBlock: Sendable {
+    var block: ExperimentBlock
+    var executor: any BlockExecutor
     /// The kind's parameters plus `seed`, in declaration order.
-    public var parameters: [ParameterSpec]
+    var parameters: [ParameterSpec]
     /// Every parameter has a value; a swept parameter holds the list of its values.
-    public var config: ResolvedConfig
-    public var sweep: Sweep?
-    public var seed: UInt64
+    var config: ResolvedConfig
+    var sweep: Sweep?
+    var seed: UInt64
     /// Parameters whose value differs from the kind's default, in parameter order.
-    public var nonDefault: [String]
-    public var origins: [String: ConfigOrigin]
+    var nonDefault: [String]
+    var origins: [String: ConfigOrigin]
 
-    public init(block: ExperimentBlock, executor: any BlockExecutor, parameters: [ParameterSpec], config: ResolvedConfig,
-                sweep: Sweep?, seed: UInt64, nonDefault: [String], origins: [String: ConfigOrigin]) {
+    init(block: ExperimentBlock, executor: any BlockExecutor, parameters: [ParameterSpec], config: ResolvedConfig,
+         sweep: Sweep?, seed: UInt64, nonDefault: [String], origins: [String: ConfigOrigin]) {
         self.block = block
         self.executor = executor
         self.parameters = parameters
@@ -47,10 +50,10 @@ public struct ResolvedBlock: Sendable {
     }
 
     /// The seeds the block runs with (`seeds:`): its own `seed`, then derived ones (`SeedDerivation`).
-    public var seeds: [UInt64] { SeedDerivation.seeds(base: seed, count: max(1, config.int(ParameterSpec.seeds.name))) }
+    var seeds: [UInt64] { SeedDerivation.seeds(base: seed, count: max(1, config.int(ParameterSpec.seeds.name))) }
 
     /// The configuration at one sweep point: the swept parameter set to `value`.
-    public func config(at value: ConfigValue) -> ResolvedConfig {
+    func config(at value: ConfigValue) -> ResolvedConfig {
         guard let sweep else { return config }
         var values = config.values
         values[sweep.parameter] = value

@@ -6,10 +6,12 @@ import Darwin
 
 /// Process CPU time (user + system) and peak resident memory, from `getrusage(RUSAGE_SELF)`.
 public struct ResourceUsage: Sendable {
+    /// User plus system CPU seconds of the process so far.
     public var cpuSeconds: Double
     /// `ru_maxrss`, converted to bytes (Linux reports KiB, macOS bytes).
     public var peakMemoryBytes: Int
 
+    /// The process's usage now.
     public static func now() -> ResourceUsage {
         var usage = rusage()
         #if os(Linux)

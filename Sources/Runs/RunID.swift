@@ -2,15 +2,15 @@ import Foundation
 
 /// Run identifiers and timestamps: `20261122T231500Z-3f2a9c1b` (UTC start time, then the first
 /// 8 hex digits of the template hash) and ISO 8601 UTC `2026-11-22T23:15:00Z`.
-public enum RunID {
-    public static func make(startedAt date: Date, templateHash: String) -> String {
+enum RunID {
+    static func make(startedAt date: Date, templateHash: String) -> String {
         let c = utc(date)
         return "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))T\(pad(c.hour))\(pad(c.minute))\(pad(c.second))Z-"
             + String(templateHash.prefix(8))
     }
 
     /// `yyyy-MM-dd'T'HH:mm:ss'Z'` in UTC (whole seconds).
-    public static func iso8601(_ date: Date) -> String {
+    static func iso8601(_ date: Date) -> String {
         let c = utc(date)
         return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
     }

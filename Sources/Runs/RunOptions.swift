@@ -21,8 +21,11 @@ public struct RunOptions: Sendable {
     /// The numeric environment (math mode, BLAS kernel …): recorded, and its `cacheIdentity` keys
     /// every run; nil in tests (then `CacheKey.defaultMath`).
     public var numeric: NumericEnvironment?
+    /// The `spikedown` version, recorded in run records.
     public var toolVersion: String
+    /// The machine, recorded in run records.
     public var machine: MachineInfo
+    /// Where long work reports its progress.
     public var progress: any ProgressReporter
     /// Called as blocks and sweep points start and finish (e.g. to print `[2/5] baseline`).
     public var events: (@Sendable (RunEvent) -> Void)?
@@ -42,10 +45,10 @@ public struct RunOptions: Sendable {
     public var toolBuild: String?
 
     /// What the `tool` part of cache keys hashes: `toolBuild`, else `toolVersion`.
-    public var toolIdentity: String { toolBuild ?? toolVersion }
+    var toolIdentity: String { toolBuild ?? toolVersion }
 
     /// What the `math` part of cache keys hashes.
-    public var mathIdentity: String { numeric?.cacheIdentity ?? CacheKey.defaultMath }
+    var mathIdentity: String { numeric?.cacheIdentity ?? CacheKey.defaultMath }
 
     /// The cache key of one executor run of a block of `kind` that reads the files `dataDigests`.
     public func key(kind: String, config: ResolvedConfig, seed: UInt64, references: [String: String],
@@ -54,6 +57,7 @@ public struct RunOptions: Sendable {
                  references: references, dataDigests: dataDigests)
     }
 
+    /// Options with the caching and numeric fields left at their defaults (set them after).
     public init(profile: String = "quick", overrides: [Override] = [], only: String? = nil, figuresDirectory: String,
                 dataDirectory: String? = nil, threads: Int = 1, toolVersion: String, machine: MachineInfo,
                 progress: any ProgressReporter = SilentProgress(), events: (@Sendable (RunEvent) -> Void)? = nil,

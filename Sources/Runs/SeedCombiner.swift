@@ -4,8 +4,8 @@
 /// per-seed values in `seedValues` (`SeedStatistics` gives the 95% interval). Figures, tables,
 /// series and log come from the first seed (its figures are the ones in the report); a note names
 /// the seeds; `inputs` is the union. One seed returns its result unchanged.
-public enum SeedCombiner {
-    public static func combine(_ results: [BlockResult], seeds: [UInt64]) -> BlockResult {
+enum SeedCombiner {
+    static func combine(_ results: [BlockResult], seeds: [UInt64]) -> BlockResult {
         guard var combined = results.first, results.count > 1 else { return results.first ?? BlockResult() }
         for i in combined.metrics.indices {
             let name = combined.metrics[i].name

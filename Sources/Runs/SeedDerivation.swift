@@ -2,8 +2,8 @@
 /// `splitmix64(seed + k · 0x9E3779B97F4A7C15) mod 2³¹` for k = 1, 2, … (distinct from each other and
 /// from the base). The same base and count always give the same list, so raising `seeds` reuses
 /// the runs already cached.
-public enum SeedDerivation {
-    public static func seeds(base: UInt64, count: Int) -> [UInt64] {
+enum SeedDerivation {
+    static func seeds(base: UInt64, count: Int) -> [UInt64] {
         var out = [base]
         var k: UInt64 = 1
         while out.count < max(1, count) {

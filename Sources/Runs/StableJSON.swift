@@ -4,6 +4,7 @@ import Foundation
 /// sorted, slashes unescaped, non-finite numbers as the strings `Infinity`, `-Infinity`, `NaN`;
 /// `pretty` adds indentation and a final newline. The same value always gives the same bytes.
 public enum StableJSON {
+    /// `value` as stable JSON.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -15,6 +16,7 @@ public enum StableJSON {
         return data
     }
 
+    /// A value of `type` from stable JSON (non-finite numbers as their strings).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity",

@@ -1,24 +1,4 @@
-/// Edit distance between two strings: the fewest single-character insertions, deletions and
-/// substitutions turning `a` into `b` (Levenshtein; each edit costs 1; compares Characters).
-///
-/// `levenshtein("tau", "tau_ms") == 3`, `levenshtein("kitten", "sitting") == 3`.
-public func levenshtein(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    // One row of the (a.count + 1) x (b.count + 1) table at a time.
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
+import SpikedownBase
 
 /// The candidate with the smallest case-insensitive edit distance to `word`; ties go to the earlier
 /// candidate. Nil when there are no candidates.
@@ -26,7 +6,7 @@ public func nearest(_ word: String, in candidates: some Sequence<String>) -> Str
     let lower = word.lowercased()
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
-        let d = levenshtein(lower, candidate.lowercased())
+        let d = editDistance(lower, candidate.lowercased())
         if best == nil || d < best!.distance { best = (candidate, d) }
     }
     return best?.candidate
@@ -43,7 +23,7 @@ public func closeMatch(_ word: String, in candidates: some Collection<String>) -
     }
     guard let best = nearest(word, in: candidates) else { return nil }
     let b = best.lowercased()
-    if levenshtein(w, b) <= max(2, w.count / 3) { return best }
+    if editDistance(w, b) <= max(2, w.count / 3) { return best }
     if w.count >= 2 && w.hasPrefix(b) { return best }
     return nil
 }

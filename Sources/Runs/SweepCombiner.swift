@@ -7,8 +7,8 @@ import Templates
 /// becomes `s@v`, tables get ` (p = v)` in their title, notes and log lines are prefixed `p = v: `.
 /// Then the summary's own metrics, series, figures, tables, notes and log follow; a summary metric
 /// or series with the same name replaces the point's. Figures and data inputs are kept from all.
-public enum SweepCombiner {
-    public static func combine(_ sweep: SweepResult, summary: BlockResult) -> BlockResult {
+enum SweepCombiner {
+    static func combine(_ sweep: SweepResult, summary: BlockResult) -> BlockResult {
         var combined = BlockResult()
         let p = sweep.parameter
         for (value, result) in sweep.points {

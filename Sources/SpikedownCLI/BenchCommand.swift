@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Runs
+import SpikedownBase
 
 /// `spikedown bench`: times the hot paths in this (release) binary and, with `--python`, the
 /// reference scripts of `bench/reference/` on the same data in the same run, and prints the ratios.
@@ -115,7 +116,7 @@ struct BenchCommand: ParsableCommand {
             do {
                 references = try reference.run(options.workloads) { note($0) }
             } catch {
-                note("spikedown bench: the reference scripts failed, showing Spikedown's figures only: \(error)")
+                note("spikedown bench: the reference scripts failed, showing Spikedown's figures only: \(errorCause(of: error))")
                 failedReference = true
             }
         }
@@ -125,7 +126,7 @@ struct BenchCommand: ParsableCommand {
             let record = BenchRecord(machine: Engine.machine(threads: threads), results: ours + timedReports,
                                      references: references.values.sorted { $0.name < $1.name })
             do {
-                try StableJSON.encode(record).write(to: URL(fileURLWithPath: json), options: .atomic)
+                try AtomicFile.write(try StableJSON.encode(record), to: json)
             } catch {
                 throw fail(error)
             }

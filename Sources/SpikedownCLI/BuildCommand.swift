@@ -25,18 +25,18 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let files: [String]
         do { files = try arguments.templateFiles() } catch { throw fail(error) }
-        var failed = 0
+        var failures: [Error] = []
         for file in files {
             do {
                 try build(file)
             } catch {
-                failed += 1
+                failures.append(error)
                 note(describe(error))
             }
         }
-        if failed > 0 {
-            note("spikedown: \(failed) of \(files.count) report\(files.count == 1 ? "" : "s") failed; previous reports were left in place")
-            throw ExitCode.failure
+        if let first = failures.first {
+            note("spikedown: \(failures.count) of \(files.count) report\(files.count == 1 ? "" : "s") failed; previous reports were left in place")
+            throw failureCode(of: first)
         }
     }
 

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import SpikedownBase
 
 /// CPU time used by the whole machine and by this process, read from `/proc` (Linux), so a timing
 /// can say how many cores other processes were using meanwhile: the machines are shared.

@@ -9,11 +9,9 @@ enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// `spikedown diff A B`: what changed between two runs, and whether a metric regressed.
-/// Exit codes: 0 no regression, 1 regression, 2 usage or tool error, 3 not comparable (`DiffVerdict`).
+/// Exit codes: 0 no regression, 1 regression, 3 not comparable (`DiffVerdict`); an error exits with
+/// its category's code (2 for a wrong argument, README "Exit codes").
 struct DiffCommand: ParsableCommand {
-    /// Exit code for usage and tool errors (the exit codes are listed above and in the README).
-    static let usageExitCode: Int32 = 2
-
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two runs: parameter changes, metric deltas and changed figures.",
@@ -27,9 +25,10 @@ struct DiffCommand: ParsableCommand {
             the old value for the others. Timings never count as regressions. With several seeds on both \
             sides, a change within the seed-to-seed noise is not a regression.
 
-            Exit codes: 0 no regression; 1 a metric got worse beyond its tolerance; 2 usage or tool error; \
-            3 not comparable (a metric or block of A is missing in B; this wins over 1). A missing metric \
-            is never a pass.
+            Exit codes: 0 no regression; 1 a metric got worse beyond its tolerance; 3 not comparable (a \
+            metric or block of A is missing in B; this wins over 1). A missing metric is never a pass. \
+            Errors exit as for every command: 2 a wrong argument (a run that is not there, a bad \
+            --tolerance), 5 a run record that cannot be read.
             """)
 
     @Argument(help: "The baseline run.")
@@ -67,8 +66,7 @@ struct DiffCommand: ParsableCommand {
             report = try makeReport()
             text = try render(report)
         } catch {
-            note(describe(error))
-            throw ExitCode(Self.usageExitCode)
+            throw fail(error)
         }
         print(text, terminator: "")
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
@@ -78,7 +76,7 @@ struct DiffCommand: ParsableCommand {
     func makeReport() throws -> DiffReport {
         var options = DiffOptions(figureRMSThreshold: figureThreshold, exact: exact)
         guard figureThreshold.isFinite, figureThreshold >= 0 else {
-            throw UsageError("--figure-threshold expects a pixel RMS from 0 to 1, found \(figureThreshold)")
+            throw ConfigurationError("--figure-threshold expects a pixel RMS from 0 to 1, found \(figureThreshold)")
         }
         for text in tolerances {
             let (name, value) = try DiffOptions.parseTolerance(text)

@@ -1,6 +1,7 @@
 import Foundation
 import Plotting
 import Runs
+import SpikedownBase
 
 /// The `FigureComparator` of `spikedown diff`: reads the two PNG files from the reports' `figures/`
 /// folders and measures their pixel RMS difference (Plotting's `ImageDifference`); with `--images DIR`
@@ -29,7 +30,7 @@ struct DiffFigureFiles: FigureComparator {
             }
             return FigureDelta(rms: d.rms, note: note, differencePicture: picture)
         } catch {
-            return FigureDelta(rms: nil, note: "pixels not compared: \(error)")
+            return FigureDelta(rms: nil, note: "pixels not compared: \(errorCause(of: error))")
         }
     }
 

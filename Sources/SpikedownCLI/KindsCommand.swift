@@ -22,7 +22,7 @@ struct KindsCommand: ParsableCommand {
         }
         guard let executor = registry.executor(forKind: kind) else {
             let hint = nearest(kind, in: registry.kinds).map { "; did you mean '\($0)'?" } ?? ""
-            throw fail(UsageError("unknown kind '\(kind)'\(hint) (known: \(registry.kinds.joined(separator: ", ")))"))
+            throw fail(ConfigurationError("unknown kind '\(kind)'\(hint) (known: \(registry.kinds.joined(separator: ", ")))"))
         }
         print(KindsCommand.describe(executor), terminator: "")
     }

@@ -60,10 +60,10 @@ struct RunArguments: ParsableArguments {
         if !templates.isEmpty { return templates }
         let dir = "templates"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
-            throw UsageError("no templates named and no templates/ folder here; run from the repository or name a template")
+            throw ConfigurationError("no templates named and no templates/ folder here; run from the repository or name a template")
         }
         let files = names.filter { $0.hasSuffix(".md") }.sorted().map { "\(dir)/\($0)" }
-        if files.isEmpty { throw UsageError("templates/ holds no .md templates") }
+        if files.isEmpty { throw ConfigurationError("templates/ holds no .md templates") }
         return files
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 
 /// The temporary folder a build stages its figures in: `<tmp>/spikedown-<pid>-<template>`.
 /// Folders of builds that were killed (their process is gone) are removed by the next build.
@@ -12,14 +13,10 @@ enum StagingFolder {
     }
 
     static func removeLeftovers() {
-        let fm = FileManager.default
-        let tmp = fm.temporaryDirectory
-        guard let names = try? fm.contentsOfDirectory(atPath: tmp.path) else { return }
-        for name in names where name.hasPrefix("spikedown-") {
+        LeftoverFolders.remove(in: FileManager.default.temporaryDirectory) { name in
             let parts = name.split(separator: "-")
-            guard parts.count >= 3, let pid = Int32(parts[1]), pid != ProcessInfo.processInfo.processIdentifier,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            guard name.hasPrefix("spikedown-"), parts.count >= 3 else { return nil }
+            return Int32(parts[1])
         }
     }
 }

@@ -21,14 +21,14 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let files: [String]
         do { files = try arguments.templateFiles() } catch { throw fail(error) }
-        var failed = false
+        var firstFailure: Error?
         for file in files {
             do { print(try status(file)) } catch {
-                failed = true
+                firstFailure = firstFailure ?? error
                 note(describe(error))
             }
         }
-        if failed { throw ExitCode(2) }
+        if let firstFailure { throw failureCode(of: firstFailure) }
     }
 
     /// The status lines of one template.

@@ -26,6 +26,7 @@ public indirect enum ConfigValue: Sendable, Equatable, Hashable, Codable, Custom
         return String(v)
     }
 
+    /// The integer, if the value is one (or a double with an integral value).
     public var intValue: Int? {
         switch self {
         case .int(let v): return v
@@ -33,6 +34,7 @@ public indirect enum ConfigValue: Sendable, Equatable, Hashable, Codable, Custom
         default: return nil
         }
     }
+    /// The number, if the value is an integer or a double.
     public var doubleValue: Double? {
         switch self {
         case .int(let v): return Double(v)
@@ -40,10 +42,13 @@ public indirect enum ConfigValue: Sendable, Equatable, Hashable, Codable, Custom
         default: return nil
         }
     }
+    /// The text, if the value is a string.
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The flag, if the value is a bool.
     public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The items, if the value is a list.
     public var listValue: [ConfigValue]? { if case .list(let l) = self { return l } else { return nil } }
-    public var mapValue: [String: ConfigValue]? { if case .map(let m) = self { return m } else { return nil } }
+    var mapValue: [String: ConfigValue]? { if case .map(let m) = self { return m } else { return nil } }
 
     // Codable as plain JSON values (numbers, strings, bools, arrays, objects, null).
     public init(from decoder: Decoder) throws {

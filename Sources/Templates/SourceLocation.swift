@@ -1,9 +1,13 @@
 /// A position in a template file, 1-based, printed as `file:line:column`.
 public struct SourceLocation: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    /// The template's path as given.
     public var file: String
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1 (in Unicode scalars).
     public var column: Int
 
+    /// A position in `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -11,18 +15,4 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Codable, CustomStri
     }
 
     public var description: String { "\(file):\(line):\(column)" }
-}
-
-/// An error in a template or its configuration: where, what was found, what was expected.
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
-
-    public init(_ location: SourceLocation, _ message: String) {
-        self.location = location
-        self.message = message
-    }
-
-    /// `file:line:column: error: message`
-    public var description: String { "\(location): error: \(message)" }
 }

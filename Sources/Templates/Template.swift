@@ -25,17 +25,19 @@ public struct Template: Sendable, Equatable {
     public var title: String
     /// Front matter keys other than `title` and `profiles`: shared defaults for every block.
     public var settings: [String: ConfigValue]
+    /// Where each key of `settings` is written.
     public var settingLocations: [String: SourceLocation]
     /// Where each item of a list-valued front-matter key is written.
     public var settingItemLocations: [String: [SourceLocation]] = [:]
     /// `profiles:` from the front matter: profile name -> key -> value.
     public var profiles: [String: [String: ConfigValue]]
-    public var profileLocations: [String: SourceLocation]
+    var profileLocations: [String: SourceLocation]
     /// Where each key inside each profile is written: profile name -> key -> location.
     public var profileKeyLocations: [String: [String: SourceLocation]]
     /// Prose and blocks in document order.
     public var segments: [Segment]
 
+    /// A template given by its parts (`TemplateParser` makes them from a file).
     public init(name: String, path: String, text: String, title: String,
                 settings: [String: ConfigValue] = [:], settingLocations: [String: SourceLocation] = [:],
                 profiles: [String: [String: ConfigValue]] = [:], profileLocations: [String: SourceLocation] = [:],
@@ -53,6 +55,7 @@ public struct Template: Sendable, Equatable {
         self.segments = segments
     }
 
+    /// The experiment blocks, in document order.
     public var blocks: [ExperimentBlock] {
         segments.compactMap { if case .block(let b) = $0 { return b } else { return nil } }
     }
@@ -71,12 +74,14 @@ public enum Segment: Sendable, Equatable {
 
 /// Markdown text between blocks.
 public struct Prose: Sendable, Equatable {
+    /// The prose, verbatim.
     public var text: String
     /// Where `text` starts.
     public var location: SourceLocation
     /// `{{ block.metric | filter }}` references inside `text`, in order.
     public var references: [InlineReference]
 
+    /// Prose starting at `location`.
     public init(text: String, location: SourceLocation, references: [InlineReference]) {
         self.text = text
         self.location = location
@@ -90,6 +95,7 @@ public struct InlineReference: Sendable, Equatable {
     public var source: String
     /// UTF-8 byte offset of `source` within its prose text.
     public var offset: Int
+    /// Block id.
     public var block: String
     /// Metric name; may carry a sweep point, as in `test_accuracy@20`.
     public var metric: String
@@ -97,8 +103,10 @@ public struct InlineReference: Sendable, Equatable {
     public var filter: String?
     /// Filter arguments, as written (`fixed 3` -> ["3"]).
     public var arguments: [String]
+    /// Where the reference starts (its `{{`).
     public var location: SourceLocation
 
+    /// A reference as the scanner found it.
     public init(source: String, offset: Int, block: String, metric: String, filter: String?, arguments: [String],
                 location: SourceLocation) {
         self.source = source
@@ -113,7 +121,9 @@ public struct InlineReference: Sendable, Equatable {
 
 /// A fenced experiment block: its id, kind and raw configuration.
 public struct ExperimentBlock: Sendable, Equatable {
+    /// The block id, from `#id` in the fence.
     public var id: String
+    /// The block kind (`kind:`).
     public var kind: String
     /// Keys other than `kind`, as written.
     public var config: [String: ConfigValue]
@@ -126,6 +136,7 @@ public struct ExperimentBlock: Sendable, Equatable {
     /// The YAML between the fences, verbatim.
     public var source: String
 
+    /// A block as the parser found it.
     public init(id: String, kind: String, config: [String: ConfigValue], keyLocations: [String: SourceLocation],
                 itemLocations: [String: [SourceLocation]] = [:], location: SourceLocation, source: String) {
         self.id = id

@@ -56,7 +56,7 @@ public enum BLAS {
 
     /// `y += alpha · x` over `n` Floats.
     @inline(__always)
-    public static func saxpy(n: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    static func saxpy(n: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         ensureActive()
         cblas_saxpy(blasint(n), alpha, x, 1, y, 1)
     }

@@ -16,11 +16,13 @@ import Glibc
 /// the library's own pick. The first BLAS call activates `.reproducible` unless a mode was chosen.
 public enum BLASRuntime {
     /// The kernel reproducible mode runs.
-    public static let reproducibleCore = "Haswell"
+    static let reproducibleCore = "Haswell"
 
     /// What is active: the mode and the OpenBLAS core name (e.g. `Haswell`, `Zen`, `SkylakeX`).
     public struct State: Sendable, Equatable {
+        /// Reproducible or native.
         public var mode: MathMode
+        /// The OpenBLAS core that runs.
         public var core: String
     }
 
@@ -49,7 +51,7 @@ public enum BLASRuntime {
     /// CPU; for tests that show the kernel matters and that `activate(.reproducible)` undoes it.
     /// Returns false when this OpenBLAS cannot switch or the CPU cannot run that core.
     @discardableResult
-    public static func force(core: String) -> Bool {
+    static func force(core: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         guard switchCore(to: core) else { return false }
@@ -74,7 +76,7 @@ public enum BLASRuntime {
     nonisolated(unsafe) private static var loadedCore: String?
 
     /// The OpenBLAS core name now in use.
-    public static var currentCore: String { String(cString: openblas_get_corename()) }
+    static var currentCore: String { String(cString: openblas_get_corename()) }
 
     /// Re-initialises OpenBLAS's kernel table for `core` (or, with `environment`, as the library
     /// would on its own: from `OPENBLAS_CORETYPE` or detection). The environment variable is set

@@ -9,8 +9,10 @@ public struct ComputeContext: Sendable, Equatable {
     public var workers: Int
     /// Which compiled copy of the vector kernels to prefer.
     public var kernels: KernelPreference
+    /// Which OpenBLAS kernel runs.
     public var math: MathMode
 
+    /// A context; `workers` is at least 1.
     public init(workers: Int = 1, kernels: KernelPreference = .fastest, math: MathMode = .reproducible) {
         self.workers = max(1, workers)
         self.kernels = kernels
@@ -18,7 +20,7 @@ public struct ComputeContext: Sendable, Equatable {
     }
 
     /// One worker, the fastest kernels, reproducible math.
-    public static let serial = ComputeContext()
+    static let serial = ComputeContext()
 }
 
 /// Which compiled copy of the vector kernels to run.

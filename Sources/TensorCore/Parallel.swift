@@ -17,6 +17,8 @@ public func parallelChunks(_ chunks: Int, workers: Int, _ body: (Int) -> Void) {
 /// Hands a value (a pointer into a buffer whose chunks are written by one thread each) to
 /// `parallelChunks` workers.
 public struct UnsafeSendableBox<T>: @unchecked Sendable {
+    /// The wrapped value.
     public let value: T
+    /// Wraps `value`.
     public init(_ value: T) { self.value = value }
 }

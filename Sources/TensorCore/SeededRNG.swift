@@ -10,6 +10,7 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
     /// The xoshiro256** state (visible to inlined `next()` in other modules).
     @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
+    /// The generator for `seed`: the same seed gives the same stream on every machine.
     public init(seed: UInt64) {
         key = seed
         var sm = seed
@@ -51,10 +52,10 @@ public struct SeededRNG: RandomNumberGenerator, Sendable {
 
     /// Uniform in (0, 1]: safe for logarithms.
     @inline(__always)
-    public mutating func nextOpenDouble() -> Double { (Double(next() >> 11) + 1) * 0x1p-53 }
+    mutating func nextOpenDouble() -> Double { (Double(next() >> 11) + 1) * 0x1p-53 }
 
     /// Standard normal (Box-Muller, one value per call; deterministic).
-    public mutating func nextNormal() -> Double {
+    mutating func nextNormal() -> Double {
         let u1 = nextOpenDouble(), u2 = nextDouble()
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
     }

@@ -3,19 +3,24 @@
 /// Shapes are written `[rows, cols]` for matrices and `[T, B, F]` for sequences.
 /// Value semantics (copy on write through Swift arrays); no hidden global state.
 public struct Tensor: Sendable, Equatable {
+    /// Dimensions, outermost first.
     public private(set) var shape: [Int]
+    /// The values in row-major order (`shape.reduce(1, *)` of them).
     public var storage: [Float]
 
+    /// A tensor of these values (their count must match the shape).
     public init(shape: [Int], storage: [Float]) {
         precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match \(storage.count) values")
         self.shape = shape
         self.storage = storage
     }
 
+    /// A tensor of zeros.
     public init(zeros shape: [Int]) {
         self.init(shape: shape, storage: [Float](repeating: 0, count: shape.reduce(1, *)))
     }
 
+    /// A tensor with every element `value`.
     public init(repeating value: Float, shape: [Int]) {
         self.init(shape: shape, storage: [Float](repeating: value, count: shape.reduce(1, *)))
     }
@@ -28,12 +33,16 @@ public struct Tensor: Sendable, Equatable {
         self.init(shape: shape, storage: s)
     }
 
+    /// Number of elements.
     public var count: Int { storage.count }
+    /// Number of dimensions.
     public var rank: Int { shape.count }
+    /// The first dimension.
     public var rows: Int { shape[0] }
     /// Product of all dimensions but the first.
     public var rowLength: Int { shape.dropFirst().reduce(1, *) }
 
+    /// Element `[i, j]` of a matrix.
     public subscript(_ i: Int, _ j: Int) -> Float {
         get { storage[i * shape[1] + j] }
         set { storage[i * shape[1] + j] = newValue }

@@ -1,5 +1,5 @@
 import Foundation
-import Runs
+@testable import Runs
 import Templates
 import XCTest
 @testable import Experiments

@@ -1,4 +1,5 @@
-import Runs
+import Datasets
+@testable import Runs
 import Templates
 import XCTest
 @testable import Experiments

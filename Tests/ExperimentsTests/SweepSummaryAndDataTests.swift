@@ -1,6 +1,6 @@
 import Datasets
 import Foundation
-import Runs
+@testable import Runs
 import Templates
 import XCTest
 @testable import Experiments

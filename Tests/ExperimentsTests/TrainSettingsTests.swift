@@ -1,4 +1,5 @@
-import Runs
+import Datasets
+@testable import Runs
 import Templates
 import XCTest
 @testable import Experiments
@@ -185,7 +186,7 @@ final class TrainSettingsTests: XCTestCase {
     func testAWrongOverrideIsAUsageErrorNamingTheBlock() throws {
         let text = Kit.text([("net", "kind: train")])
         let errors = Kit.resolutionErrors(text, overrides: ["net.optimizer=lbfgs"])
-        XCTAssertEqual(errors.usageErrors.count, 1, "\(errors)")
+        XCTAssertEqual(errors.configurationErrors.count, 1, "\(errors)")
         XCTAssertTrue("\(errors)".contains("--set net.optimizer=lbfgs: 'optimizer' expects one of adam, adamw, sgd"), "\(errors)")
         XCTAssertTrue("\(errors)".contains("(block 'net', kind 'train')"), "\(errors)")
     }

@@ -150,7 +150,7 @@ final class ReportWriterTests: XCTestCase {
             guard case .io(let operation, let path, _)? = error as? RenderingError else { return XCTFail("\(error)") }
             XCTAssertEqual(operation, "create")
             XCTAssertEqual(path, out.path)
-            XCTAssertTrue("\(error)".hasPrefix("error: cannot create \(out.path): "), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("spikedown: error: cannot create \(out.path): "), "\(error)")
         }
     }
 

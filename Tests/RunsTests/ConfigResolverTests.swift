@@ -206,7 +206,7 @@ final class ConfigResolverTests: XCTestCase {
             .replacingOccurrences(of: "epochs: 3", with: "epochs: 3\nlr: fast")
         let e = errors(try! TemplateParser.parse(text: text, name: "r", path: "r.md"), ["nope=1"])
         XCTAssertEqual(e.templateErrors.map(\.location.line), [15, 16, 22], "\(e)")  // tau, num_steps, lr
-        XCTAssertEqual(e.usageErrors, [UsageError("--set nope=1: no block in r.md has a parameter 'nope'; parameters: "
+        XCTAssertEqual(e.configurationErrors, [ConfigurationError("--set nope=1: no block in r.md has a parameter 'nope'; parameters: "
             + "hidden, tau_ms, v_th, dataset, num_steps, figures, homeostasis, p_connect, C, seed, seeds, epochs, lr")])
         XCTAssertTrue(e.description.hasSuffix("\n4 errors"), e.description)
     }

@@ -35,7 +35,7 @@ final class OverrideTests: XCTestCase {
                 _ = try ConfigResolver(registry: Stubs.registry(CallLog()), overrides: [try Override.parse(set)]).resolve(try stubTemplate())
                 return []
             } catch let e as ResolutionErrors {
-                return e.usageErrors.map(\.message)
+                return e.configurationErrors.map(\.message)
             } catch { return ["\(error)"] }
         }
         XCTAssertEqual(usage("tau=5"), ["--set tau=5: no block in r.md has a parameter 'tau'; did you mean 'tau_ms'?"])
@@ -46,31 +46,5 @@ final class OverrideTests: XCTestCase {
         XCTAssertEqual(usage("net.epoch=5"), ["--set net.epoch=5: block 'net' (train) has no parameter 'epoch'; did you mean 'epochs'?"])
         XCTAssertEqual(usage("hidden=abc"), ["--set hidden=abc: 'hidden' expects an integer, found 'abc' (block 'baseline', kind 'random-features')"])
         XCTAssertEqual(usage("num_steps=[1,2]").count, 2)  // one per block that has num_steps
-    }
-}
-
-final class SuggestionTests: XCTestCase {
-    func testLevenshtein() {
-        XCTAssertEqual(levenshtein("kitten", "sitting"), 3)
-        XCTAssertEqual(levenshtein("flaw", "lawn"), 2)
-        XCTAssertEqual(levenshtein("", "abc"), 3)
-        XCTAssertEqual(levenshtein("abc", ""), 3)
-        XCTAssertEqual(levenshtein("same", "same"), 0)
-        XCTAssertEqual(levenshtein("tau", "tau_ms"), 3)
-        XCTAssertEqual(levenshtein("τau", "tau"), 1)
-    }
-
-    func testNearest() {
-        XCTAssertEqual(nearest("random-feature", in: ["train", "random-features", "encoding"]), "random-features")
-        XCTAssertEqual(nearest("TAU_MS", in: ["hidden", "tau_ms"]), "tau_ms")
-        XCTAssertEqual(nearest("ab", in: ["ax", "ay"]), "ax")  // ties: first
-        XCTAssertNil(nearest("x", in: [String]()))
-    }
-
-    func testCloseMatch() {
-        XCTAssertEqual(closeMatch("tau", in: ["hidden", "tau_ms", "dt_ms"]), "tau_ms")
-        XCTAssertEqual(closeMatch("hiden", in: ["hidden", "tau_ms"]), "hidden")
-        XCTAssertEqual(closeMatch("learning_rat", in: ["lr", "learning_rate"]), "learning_rate")
-        XCTAssertNil(closeMatch("zzzzzz", in: ["hidden", "tau_ms"]))
     }
 }

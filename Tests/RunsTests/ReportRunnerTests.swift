@@ -114,8 +114,8 @@ final class ReportRunnerTests: XCTestCase {
     func testOnlyUnknownBlockSuggestsNearest() throws {
         let log = CallLog()
         XCTAssertThrowsError(try ReportRunner(registry: Stubs.registry(log)).run(try template(), options: try options(only: "nett"))) {
-            XCTAssertEqual(($0 as? ResolutionErrors)?.usageErrors,
-                           [UsageError("--only nett: \(templatePath) has no block 'nett'; did you mean 'net'? Its blocks: baseline, net")])
+            XCTAssertEqual(($0 as? ResolutionErrors)?.configurationErrors,
+                           [ConfigurationError("--only nett: \(templatePath) has no block 'nett'; did you mean 'net'? Its blocks: baseline, net")])
         }
         XCTAssertEqual(log.calls, [])
     }
@@ -128,7 +128,7 @@ final class ReportRunnerTests: XCTestCase {
             guard let e = error as? ResolutionErrors else { return XCTFail("\(error)") }
             XCTAssertEqual(e.description, """
                 \(self.templatePath):15:1: error: unknown parameter 'tau' for kind 'random-features'; did you mean 'tau_ms'?
-                error: --set lr=fast: 'lr' expects a number, found 'fast' (block 'net', kind 'train')
+                spikedown: error: --set lr=fast: 'lr' expects a number, found 'fast' (block 'net', kind 'train')
                 2 errors
                 """)
         }
@@ -196,8 +196,8 @@ final class ReportRunnerTests: XCTestCase {
             BlockResult(figures: [FigureOutput(name: "raster", file: "baseline-raster.png", caption: "")])
         })
         XCTAssertThrowsError(try ReportRunner(registry: registry).run(try template(), options: try options())) { error in
-            XCTAssertEqual("\(error)", "\(self.templatePath):11:1: error: block 'baseline' (random-features) failed: it reported "
-                           + "figure 'raster' but did not write its file \(self.figures)/baseline-raster.png")
+            XCTAssertEqual("\(error)", "\(self.templatePath):11:1: internal error: block 'baseline' (random-features) failed: "
+                           + "it reported figure 'raster' but did not write its file \(self.figures)/baseline-raster.png")
         }
         XCTAssertEqual(log.calls, ["run baseline"], "the run stops at the failed block")
     }
@@ -210,17 +210,23 @@ final class ReportRunnerTests: XCTestCase {
             guard let failure = error as? BlockFailure else { return XCTFail("\(error)") }
             XCTAssertEqual(failure.location, SourceLocation(file: self.templatePath, line: 11, column: 1))
             XCTAssertEqual(failure.blockID, "baseline")
-            XCTAssertEqual("\(failure)", "\(self.templatePath):11:1: error: block 'baseline' (random-features) failed: "
-                           + "no MNIST files in /data; run 'spikedown data fetch mnist'")
+            XCTAssertEqual("\(failure)", "\(self.templatePath):11:1: internal error: block 'baseline' (random-features) failed: "
+                           + "no MNIST files in /data; run 'spikedown data fetch mnist'", "an error that says no category")
+        }
+        let storage = Stubs.registry(CallLog(), features: { _ in throw StorageError("cannot write x.png: disk full") })
+        XCTAssertThrowsError(try ReportRunner(registry: storage).run(try template(), options: try options())) { error in
+            XCTAssertEqual((error as? BlockFailure)?.category, .storage, "the underlying error's category")
+            XCTAssertEqual("\(error)", "\(self.templatePath):11:1: error: block 'baseline' (random-features) failed: "
+                           + "cannot write x.png: disk full", "error: once")
         }
         let atPoint = Stubs.registry(CallLog(), features: { context in
-            if context.sweepPoint?.index == 1 { throw StubError(description: "diverged") }
+            if context.sweepPoint?.index == 1 { throw ConfigurationError("diverged") }
             return BlockResult()
         })
         XCTAssertThrowsError(try ReportRunner(registry: atPoint).run(try template("tau_ms: [5, 20]\n"), options: try options())) {
             XCTAssertEqual("\($0)", "\(self.templatePath):11:1: error: block 'baseline' (random-features) failed at tau_ms = 20: diverged")
         }
-        let inSummary = Stubs.registry(CallLog(), summarize: { _, _ in throw StubError(description: "no points") })
+        let inSummary = Stubs.registry(CallLog(), summarize: { _, _ in throw ConfigurationError("no points") })
         XCTAssertThrowsError(try ReportRunner(registry: inSummary).run(try template("tau_ms: [5, 20]\n"), options: try options())) {
             XCTAssertEqual("\($0)", "\(self.templatePath):11:1: error: block 'baseline' (random-features) failed: no points")
         }

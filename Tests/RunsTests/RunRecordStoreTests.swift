@@ -67,7 +67,8 @@ final class RunRecordStoreTests: XCTestCase {
         let path = dir.appendingPathComponent("bad.json").path
         try "{}".write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RunRecordStore.read(from: path)) {
-            XCTAssertTrue("\($0)".hasPrefix("error: \(path) is not a valid run record"), "\($0)")
+            XCTAssertTrue("\($0)".hasPrefix("spikedown: error: \(path) is not a valid run record"), "\($0)")
+            XCTAssertTrue($0 is StorageError, "\($0)")
         }
         XCTAssertThrowsError(try RunRecordStore.read(from: dir.appendingPathComponent("none.json").path)) {
             XCTAssertTrue("\($0)".contains("cannot read run record"), "\($0)")

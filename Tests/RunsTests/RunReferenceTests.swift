@@ -49,8 +49,8 @@ final class RunReferenceTests: XCTestCase {
 
     func testErrorsAreUsageErrorsThatSayWhatWasWrong() {
         func message(_ argument: String) -> String {
-            do { _ = try resolve(argument); return "no error" } catch let e as UsageError { return e.message } catch {
-                return "not a UsageError: \(error)"
+            do { _ = try resolve(argument); return "no error" } catch let e as ConfigurationError { return e.message } catch {
+                return "not a ConfigurationError: \(error)"
             }
         }
         XCTAssertTrue(message("demo@2026").contains("ambiguous"), message("demo@2026"))

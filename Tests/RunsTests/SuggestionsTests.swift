@@ -3,8 +3,9 @@ import XCTest
 
 final class SuggestionsTests: XCTestCase {
     func testNearest() {
-        XCTAssertEqual(levenshtein("τ_ms", "tau_ms"), 3)
         XCTAssertEqual(nearest("basline", in: ["tau", "baseline", "sparse"]), "baseline")
+        XCTAssertEqual(nearest("random-feature", in: ["train", "random-features", "encoding"]), "random-features")
+        XCTAssertEqual(nearest("TAU_MS", in: ["hidden", "tau_ms"]), "tau_ms", "case-insensitive")
         XCTAssertEqual(nearest("x", in: ["ab", "cd"]), "ab", "first on ties")
         XCTAssertNil(nearest("x", in: [String]()))
     }
@@ -14,6 +15,8 @@ final class SuggestionsTests: XCTestCase {
         XCTAssertEqual(closeMatch("tau", in: keys), "tau_ms")
         XCTAssertEqual(closeMatch("hiden", in: keys), "hidden")
         XCTAssertEqual(closeMatch("tau_ms_x", in: keys), "tau_ms")
+        XCTAssertEqual(closeMatch("learning_rat", in: ["lr", "learning_rate"]), "learning_rate")
         XCTAssertNil(closeMatch("learning_rate", in: keys))
+        XCTAssertNil(closeMatch("zzzzzz", in: ["hidden", "tau_ms"]))
     }
 }

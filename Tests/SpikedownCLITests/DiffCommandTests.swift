@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
-import Plotting
+@testable import Plotting
 import Runs
 import TestSupport
 import XCTest
 @testable import SpikedownCLI
 
-/// `spikedown diff` end to end on report folders written to a temporary directory: exit codes 0, 1, 2
-/// and 3, tolerances from the command line, figure pixels and difference pictures.
+/// `spikedown diff` end to end on report folders written to a temporary directory: exit codes 0, 1, 2,
+/// 3 and 5, tolerances from the command line, figure pixels and difference pictures.
 final class DiffCommandTests: XCTestCase {
     private var root = ""
 
@@ -90,14 +90,14 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(try exitCode([b, a]), 0, "a metric only in B is informational")
     }
 
-    func testUsageErrorsExit2() throws {
+    func testWrongArgumentsExit2AndAnUnreadableRecord5() throws {
         let a = try writeReport("a", DiffFixture.baseline)
         XCTAssertEqual(try exitCode([a, root + "/nothing"]), 2)
         XCTAssertEqual(try exitCode([a, "a@1999", "--reports", root + "/reports"]), 2)
         XCTAssertEqual(try exitCode([a, a, "--tolerance", "test_accuracy"]), 2)
         XCTAssertEqual(try exitCode([a, a, "--figure-threshold=-1"]), 2)
         try "{ not json".write(toFile: root + "/broken.json", atomically: true, encoding: .utf8)
-        XCTAssertEqual(try exitCode([a, root + "/broken.json"]), 2)
+        XCTAssertEqual(try exitCode([a, root + "/broken.json"]), 5, "a storage error")
         XCTAssertThrowsError(try SpikedownCommand.parseAsRoot(["diff", a, a, "--format", "yaml"]))
     }
 

@@ -1,5 +1,5 @@
 import XCTest
-import TensorCore
+@testable import TensorCore
 import SpikingNN
 
 final class LBFGSTests: XCTestCase {

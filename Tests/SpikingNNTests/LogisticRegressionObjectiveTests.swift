@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-import TensorCore
+@testable import TensorCore
 import SpikingNN
 
 final class LogisticRegressionObjectiveTests: XCTestCase {

@@ -1,5 +1,5 @@
 import Foundation
-import TensorCore
+@testable import TensorCore
 import SpikingNN
 
 /// Plain-loop Double implementations the tests compare against (no BLAS, no blocks).

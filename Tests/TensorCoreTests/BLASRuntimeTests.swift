@@ -1,4 +1,4 @@
-import TensorCore
+@testable import TensorCore
 import XCTest
 
 /// Reproducible math runs OpenBLAS's Haswell kernel whatever kernel the library picked for this CPU

@@ -32,7 +32,7 @@ public enum BenchmarkSuite {
     public static func run(_ options: BenchmarkOptions, progress: any ProgressReporter,
                            report: (BenchmarkResult) -> Void) throws -> [BenchmarkResult] {
         for name in options.workloads where !workloads.contains(name) {
-            throw UsageError("unknown workload '\(name)'; workloads: \(workloads.joined(separator: ", "))")
+            throw ConfigurationError("unknown workload '\(name)'; workloads: \(workloads.joined(separator: ", "))")
         }
         var results: [BenchmarkResult] = []
         func emit(_ r: BenchmarkResult) { results.append(r); report(r) }

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Runs
+import SpikedownBase
 import SpikingNN
 import TensorCore
 

@@ -1,3 +1,4 @@
+import SpikedownBase
 import TensorCore
 
 /// Dense single-precision matrix product throughput through OpenBLAS, as the engine runs it (fixed

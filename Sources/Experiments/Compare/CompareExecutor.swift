@@ -18,18 +18,18 @@ struct CompareExecutor: BlockExecutor {
     func run(_ context: BlockContext) throws -> BlockResult {
         let c = try CompareSettings(context.config)
         let ids = c.blocks
-        guard !ids.isEmpty else { throw UsageError("compare: 'blocks' is empty; name the blocks to compare") }
+        guard !ids.isEmpty else { throw ConfigurationError("compare: 'blocks' is empty; name the blocks to compare") }
         let results: [BlockResult] = try ids.map { id in
             guard let r = context.earlierResults[id] else {
                 let known = context.earlierResults.keys.sorted()
-                throw UsageError("compare: block '\(id)' has not run before this one"
+                throw ConfigurationError("compare: block '\(id)' has not run before this one"
                                  + (known.isEmpty ? "" : " (run so far: \(known.joined(separator: ", ")))")
                                  + "; compare blocks must come after the blocks they name, and --only skips them")
             }
             return r
         }
         guard c.labels.isEmpty || c.labels.count == ids.count else {
-            throw UsageError("compare: 'labels' has \(c.labels.count) names for \(ids.count) blocks; give one per block, "
+            throw ConfigurationError("compare: 'labels' has \(c.labels.count) names for \(ids.count) blocks; give one per block, "
                              + "in the order of 'blocks', or none (the block ids)")
         }
         let labels = c.labels.isEmpty ? ids : c.labels
@@ -51,7 +51,7 @@ struct CompareExecutor: BlockExecutor {
             case .bars:
                 let values = results.map { $0.metric(metric)?.value ?? .nan }
                 guard values.allSatisfy({ !$0.isNaN }) else {
-                    throw UsageError("compare: metric '\(metric)' is missing from "
+                    throw ConfigurationError("compare: metric '\(metric)' is missing from "
                                      + zip(ids, values).filter { $0.1.isNaN }.map(\.0).joined(separator: ", "))
                 }
                 let isFraction = results.first?.metric(metric)?.format == .percent
@@ -62,7 +62,7 @@ struct CompareExecutor: BlockExecutor {
             case .curves:
                 let series = c.series
                 let curves = zip(labels, results).compactMap { label, r in r.series[series].map { (name: label, y: $0) } }
-                guard !curves.isEmpty else { throw UsageError("compare: no block has a series named '\(series)'") }
+                guard !curves.isEmpty else { throw ConfigurationError("compare: no block has a series named '\(series)'") }
                 let longest = curves.map(\.y.count).max() ?? 1
                 let figure = Figure.lossCurves(series: curves, xLabel: series.hasPrefix("batch") ? "batch" : "epoch",
                                                yLabel: series.replacingOccurrences(of: "_", with: " "),
@@ -77,7 +77,7 @@ struct CompareExecutor: BlockExecutor {
     }
 
     func summarizeSweep(_ sweep: SweepResult, _ context: BlockContext) throws -> BlockResult {
-        throw UsageError("compare blocks do not sweep")
+        throw ConfigurationError("compare blocks do not sweep")
     }
 }
 

@@ -1,3 +1,4 @@
+import Datasets
 import Runs
 
 /// The settings of the `encoding` kind (basic_snn's walk-through of rate, latency and delta codes).

@@ -26,7 +26,7 @@ struct TrainExecutor: BlockExecutor {
         let split = try data.load(c, for: context, rng: root.derived("subset"))
         let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"), compute: context.compute)
         guard model.outputFeatures == split.train.classes else {
-            throw UsageError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
+            throw ConfigurationError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
                              + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")
         }
         let config = try trainingConfig(c, model: model)
@@ -105,7 +105,7 @@ struct TrainExecutor: BlockExecutor {
         let endsSpiking = (model.layers.last as? any SpikingLayer)?.emitsSpikes ?? false
         let readsMembrane = endsSpiking && !c.loss.countsSpikes
         if !endsSpiking && c.loss.countsSpikes {
-            throw UsageError("loss \(c.loss.rawValue) counts output spikes, but the network ends with a non-spiking layer; "
+            throw ConfigurationError("loss \(c.loss.rawValue) counts output spikes, but the network ends with a non-spiking layer; "
                              + "add 'leaky' at the end or use last_step_ce / mean_membrane_ce")
         }
         return TrainingConfig(epochs: c.epochs, batchSize: c.batchSize, steps: c.numSteps, encoding: encoding,

@@ -49,7 +49,7 @@ struct TrainFigures {
                              + "\(total) spikes over \(times.count) pixels.")
         case .hiddenRaster:
             let trace = try sampleTrace()
-            guard let hidden = trace.spiking.first else { throw UsageError("hidden_raster: the network has no leaky layer") }
+            guard let hidden = trace.spiking.first else { throw ConfigurationError("hidden_raster: the network has no leaky layer") }
             let times = Array(spikeTimes(hidden).prefix(100))
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Hidden spikes, test image \(sampleIndex)")

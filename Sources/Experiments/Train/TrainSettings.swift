@@ -1,3 +1,4 @@
+import Datasets
 import Runs
 
 /// The settings of the `train` kind (the snn-mnist-classifier and basic_snn notebooks). Defaults are

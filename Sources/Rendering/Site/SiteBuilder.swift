@@ -1,4 +1,6 @@
 import Foundation
+import Runs
+import SpikedownBase
 
 /// What `SiteBuilder.build` published.
 public struct SitePublication: Sendable, Equatable {
@@ -75,13 +77,8 @@ public enum SiteBuilder {
     static func write(_ files: SiteFiles, into out: URL) throws {
         let fm = FileManager.default
         let parent = out.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temp = parent.appendingPathComponent(".\(out.lastPathComponent).tmp-\(pid)", isDirectory: true)
-        let old = parent.appendingPathComponent(".\(out.lastPathComponent).old-\(pid)", isDirectory: true)
         try io("create", parent) { try fm.createDirectory(at: parent, withIntermediateDirectories: true) }
-        if fm.fileExists(atPath: temp.path) { try io("remove", temp) { try fm.removeItem(at: temp) } }
-        do {
-            try io("create", temp) { try fm.createDirectory(at: temp, withIntermediateDirectories: true) }
+        try FolderReplacement(final: out).replace { temp in
             try io("write", temp) { try Data(markerText.utf8).write(to: temp.appendingPathComponent(marker)) }
             for file in files.entries {
                 let target = temp.appendingPathComponent(file.path)
@@ -93,11 +90,7 @@ public enum SiteBuilder {
                 case .copy(let source): try io("copy", source) { try fm.copyItem(at: source, to: target) }
                 }
             }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw error
         }
-        try ReportWriter.swap(temp, into: out, aside: old)
     }
 
     private static func io<T>(_ operation: String, _ url: URL, _ body: () throws -> T) throws -> T {

@@ -75,7 +75,7 @@ enum SiteReportLoader {
     }
 
     private static func reason(_ error: Error) -> String {
-        if let usage = error as? UsageError { return usage.message }
+        if let usage = error as? ConfigurationError { return usage.message }
         guard let decoding = error as? DecodingError else { return (error as NSError).localizedDescription }
         switch decoding {
         case .keyNotFound(let key, _): return "not a valid run record: no '\(key.stringValue)'"

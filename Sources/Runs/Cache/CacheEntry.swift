@@ -4,24 +4,24 @@ import Foundation
 ///
 /// `resultDigest` is the SHA-256 of the result's canonical JSON, and every figure's bytes must match
 /// its `FigureOutput.sha256`: an entry that fails either check is corrupt and recomputed.
-public struct CacheEntry: Sendable, Codable, Equatable {
-    public static let currentFormat = 1
+struct CacheEntry: Sendable, Codable, Equatable {
+    static let currentFormat = 1
 
-    public var format: Int
+    var format: Int
     /// The full key of the run (with its `data` part).
-    public var key: CacheKey
+    var key: CacheKey
     /// Block id and sweep point (`tau_ms=20`) it was computed for: for people reading the cache.
-    public var label: String
+    var label: String
     /// What the executor returned, figure digests filled in. `inputs` lists the data files read.
-    public var result: BlockResult
-    public var resultDigest: String
+    var result: BlockResult
+    var resultDigest: String
     /// SHA-256 of each figure's plot data file (`FigureOutput.plotData`), by file name.
-    public var plotDataDigests: [String: String] = [:]
+    var plotDataDigests: [String: String] = [:]
     /// Seconds the run took when it was computed.
-    public var wallSeconds: Double
-    public var cpuSeconds: Double
+    var wallSeconds: Double
+    var cpuSeconds: Double
 
-    public init(key: CacheKey, label: String, result: BlockResult, wallSeconds: Double, cpuSeconds: Double) {
+    init(key: CacheKey, label: String, result: BlockResult, wallSeconds: Double, cpuSeconds: Double) {
         self.format = Self.currentFormat
         self.key = key
         self.label = label
@@ -32,7 +32,7 @@ public struct CacheEntry: Sendable, Codable, Equatable {
     }
 
     /// SHA-256 of the result's canonical JSON (sorted keys).
-    public static func digest(of result: BlockResult) -> String {
+    static func digest(of result: BlockResult) -> String {
         CacheKey.sha256((try? canonicalJSON(result)) ?? Data())
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SpikedownBase
 import Templates
 
 /// The content hash that decides whether a cached result can be reused, for one run of an
@@ -25,16 +26,22 @@ import Templates
 /// build's result replaces the older one in place. `changedParts(from:)` tells which parts
 /// differ, so `status` can explain why a block will run again.
 public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// One named part of a key: `kind`, `config`, `seed`, `tool`, `math`, `references` or `data`.
     public struct Part: Sendable, Equatable, Codable {
+        /// The part's name.
         public var name: String
+        /// SHA-256 (hex) of the part's canonical text.
         public var digest: String
+        /// A part with its digest.
         public init(name: String, digest: String) {
             self.name = name
             self.digest = digest
         }
     }
 
+    /// The parts, in the order above.
     public var parts: [Part]
+    /// SHA-256 (hex) of all parts: the key.
     public var digest: String
 
     /// The key of a run that reads the files `dataDigests` (path -> SHA-256).
@@ -66,7 +73,7 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     /// The `data` part for the files read (path -> SHA-256).
-    public static func dataPart(_ dataDigests: [String: String]) -> Part {
+    static func dataPart(_ dataDigests: [String: String]) -> Part {
         let data = dataDigests.map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) }
             .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
             .map { "\($0.0)=\($0.1)\n" }.joined()
@@ -74,10 +81,10 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     /// The digest the cache files an entry under: all parts but `tool`.
-    public var lookupDigest: String { Self.lookupDigest(parts) }
+    var lookupDigest: String { Self.lookupDigest(parts) }
 
     /// `lookupDigest` of a key with these parts.
-    public static func lookupDigest(_ parts: [Part]) -> String {
+    static func lookupDigest(_ parts: [Part]) -> String {
         digest(of: parts.filter { $0.name != "tool" })
     }
 
@@ -89,6 +96,7 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
         sha256(parts.map { "\($0.name)=\($0.digest)\n" }.joined())
     }
 
+    /// A key of these parts (its digest computed from them).
     public init(parts: [Part]) {
         self.parts = parts
         self.digest = Self.digest(of: parts)
@@ -105,16 +113,5 @@ public struct CacheKey: Sendable, Equatable, Codable, CustomStringConvertible {
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
     /// Lowercase hex SHA-256 of bytes.
-    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    /// Lowercase hex of bytes (a digest).
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func sha256(_ data: Data) -> String { hexEncoded(SHA256.hash(data: data)) }
 }

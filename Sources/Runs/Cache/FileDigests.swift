@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SpikedownBase
 
 /// SHA-256 of files, each computed once per instance (a build checks the same data file for many
 /// blocks). Reads in 4 MiB pieces.
@@ -7,6 +8,7 @@ public final class FileDigests: @unchecked Sendable {
     private var known: [String: String] = [:]
     private let lock = NSLock()
 
+    /// An empty memo.
     public init() {}
 
     /// The digest of the file at `path`, nil when it cannot be read.
@@ -23,7 +25,7 @@ public final class FileDigests: @unchecked Sendable {
         } catch {
             return nil
         }
-        let hex = CacheKey.hex(hasher.finalize())
+        let hex = hexEncoded(hasher.finalize())
         lock.lock()
         known[path] = hex
         lock.unlock()

@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 
 /// The content-addressed store of executor runs: `<directory>/entries/<lookup digest>/` holds
 /// `entry.json` (`CacheEntry`) and `figures/*.png`.
@@ -14,15 +15,18 @@ import Foundation
 /// - Figures are stored under the names the computing block gave them and restored under the names
 ///   of the block that asks (two blocks with the same settings share one entry).
 public struct ResultCache: Sendable {
-    public enum Lookup: Sendable {
+    enum Lookup: Sendable {
         case hit(CacheEntry)
         /// Why not: "not cached", "data changed: train.csv.gz", "corrupt entry (…), recomputing".
         case miss(reason: String, corrupt: Bool)
     }
 
+    /// The cache folder (`--cache`, `$SPIKEDOWN_CACHE` or `.spikedown/cache`).
     public let directory: URL
+    /// Digests of data files, shared with the executors of the same build.
     public let digests: FileDigests
 
+    /// A cache in `directory` (created when an entry is first stored).
     public init(directory: URL, digests: FileDigests = FileDigests()) {
         self.directory = directory
         self.digests = digests
@@ -30,7 +34,7 @@ public struct ResultCache: Sendable {
 
     /// The entry for a run with this key; with `anyTool`, also one computed by another tool build
     /// (its figures are then redrawn by the caller).
-    public func lookup(_ key: CacheKey, anyTool: Bool = false) -> Lookup {
+    func lookup(_ key: CacheKey, anyTool: Bool = false) -> Lookup {
         let parts = key.parts
         let lookupDigest = key.lookupDigest
         let folder = entryFolder(lookupDigest)
@@ -67,47 +71,53 @@ public struct ResultCache: Sendable {
     }
 
     /// Stores `entry` with its figures, read from `figuresDirectory`. Figures must carry their digests.
-    public func store(_ entry: CacheEntry, figuresDirectory: URL) throws {
+    /// - Throws: `StorageError` when the entry cannot be written.
+    func store(_ entry: CacheEntry, figuresDirectory: URL) throws {
         let fm = FileManager.default
         let tmpRoot = directory.appendingPathComponent("tmp", isDirectory: true)
-        let tmp = tmpRoot.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        let figures = tmp.appendingPathComponent("figures", isDirectory: true)
+        let final = entryFolder(entry.key.lookupDigest)
+        // A stale entry (other data) or the same one stored by another build is replaced.
+        let folder = FolderReplacement(
+            final: final, temporary: tmpRoot.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"),
+            aside: tmpRoot.appendingPathComponent("old-" + UUID().uuidString))
         do {
-            try fm.createDirectory(at: figures, withIntermediateDirectories: true)
-            var entry = entry
-            for figure in entry.result.figures {
-                for file in [figure.file] + (figure.plotData.map { [$0] } ?? []) {
-                    try fm.copyItem(at: figuresDirectory.appendingPathComponent(file), to: figures.appendingPathComponent(file))
+            try folder.prepare { tmp in
+                let figures = tmp.appendingPathComponent("figures", isDirectory: true)
+                try fm.createDirectory(at: figures, withIntermediateDirectories: true)
+                var entry = entry
+                for figure in entry.result.figures {
+                    for file in [figure.file] + (figure.plotData.map { [$0] } ?? []) {
+                        try fm.copyItem(at: figuresDirectory.appendingPathComponent(file), to: figures.appendingPathComponent(file))
+                    }
+                    if let data = figure.plotData {
+                        entry.plotDataDigests[data] = CacheKey.sha256(try Data(contentsOf: figures.appendingPathComponent(data)))
+                    }
                 }
-                if let data = figure.plotData {
-                    entry.plotDataDigests[data] = CacheKey.sha256(try Data(contentsOf: figures.appendingPathComponent(data)))
-                }
+                try CacheEntry.canonicalJSON(entry).write(to: tmp.appendingPathComponent("entry.json"))
+                try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             }
-            try CacheEntry.canonicalJSON(entry).write(to: tmp.appendingPathComponent("entry.json"))
-            let final = entryFolder(entry.key.lookupDigest)
-            try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if fm.fileExists(atPath: final.path) {
-                // A stale entry (other data) or the same one stored by another build: replace it.
-                let aside = tmpRoot.appendingPathComponent("old-" + UUID().uuidString)
-                try? fm.moveItem(at: final, to: aside)
-                try? fm.removeItem(at: aside)
-            }
-            do { try fm.moveItem(at: tmp, to: final) } catch {
+            do { try folder.swapIn() } catch {
                 // Another build put the same entry there first.
                 guard fm.fileExists(atPath: final.appendingPathComponent("entry.json").path) else { throw error }
-                try? fm.removeItem(at: tmp)
             }
         } catch {
-            try? fm.removeItem(at: tmp)
-            throw UsageError("cannot store cache entry in \(directory.path): \(error.localizedDescription)")
+            throw StorageError("cannot store cache entry in \(directory.path): \(error.localizedDescription)")
         }
     }
 
     /// Copies the entry's figures and their plot data into `figuresDirectory` (overwriting), each
     /// under the name `naming(figure name)` gives (its plot data beside it, `FigureOutput.plotDataName`),
     /// and returns the entry with its figures so renamed (same bytes, same digests).
-    public func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL,
-                               naming: (String) -> String) throws -> CacheEntry {
+    /// - Throws: `StorageError` when a figure cannot be copied.
+    func restoreFigures(of entry: CacheEntry, into figuresDirectory: URL,
+                        naming: (String) -> String) throws -> CacheEntry {
+        do { return try copyFigures(of: entry, into: figuresDirectory, naming: naming) } catch {
+            throw StorageError("cannot restore the cached figures of \(entry.label) into \(figuresDirectory.path): "
+                               + error.localizedDescription)
+        }
+    }
+
+    private func copyFigures(of entry: CacheEntry, into figuresDirectory: URL, naming: (String) -> String) throws -> CacheEntry {
         let fm = FileManager.default
         let source = entryFolder(entry.key.lookupDigest).appendingPathComponent("figures")
         try fm.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
@@ -127,7 +137,7 @@ public struct ResultCache: Sendable {
     }
 
     /// Removes temporary folders left by builds that were killed (older than an hour).
-    public func sweepTemporaryFolders(olderThan seconds: TimeInterval = 3600) {
+    func sweepTemporaryFolders(olderThan seconds: TimeInterval = 3600) {
         let fm = FileManager.default
         let tmpRoot = directory.appendingPathComponent("tmp", isDirectory: true)
         guard let names = try? fm.contentsOfDirectory(atPath: tmpRoot.path) else { return }

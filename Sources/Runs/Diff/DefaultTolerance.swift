@@ -21,16 +21,16 @@ public enum ToleranceSource: String, Sendable, Codable, Equatable {
 ///
 /// Timing metrics (format `seconds`) are compared with their tolerance too but never regress: their
 /// direction is treated as neutral (`DefaultTolerance.effectiveDirection`), since timings vary between runs.
-public enum DefaultTolerance {
+enum DefaultTolerance {
     /// Half a percentage point for `percent` metrics.
-    public static let percentPoints = 0.005
+    static let percentPoints = 0.005
     /// Relative tolerance for every other format.
-    public static let relative = 0.01
+    static let relative = 0.01
     /// Smallest default tolerance, so a metric at 0 may still move by rounding noise.
-    public static let floor = 1e-9
+    static let floor = 1e-9
 
     /// The default for a metric of `format` whose baseline value is `old`.
-    public static func value(for format: MetricFormat, old: Double) -> Double {
+    static func value(for format: MetricFormat, old: Double) -> Double {
         switch format {
         case .percent: return percentPoints
         default: return old.isFinite ? max(relative * abs(old), floor) : floor
@@ -38,8 +38,8 @@ public enum DefaultTolerance {
     }
 
     /// The tolerance for `metric` of block `block` (see the lookup order above).
-    public static func resolve(block: String, metric: Metric, fallback: Metric? = nil, old: Double,
-                               options: DiffOptions) -> (value: Double, source: ToleranceSource) {
+    static func resolve(block: String, metric: Metric, fallback: Metric? = nil, old: Double,
+                        options: DiffOptions) -> (value: Double, source: ToleranceSource) {
         var names = ["\(block).\(metric.name)", metric.name]
         if let at = metric.name.firstIndex(of: "@") {
             let base = String(metric.name[..<at])
@@ -54,10 +54,10 @@ public enum DefaultTolerance {
 
     /// Whether a metric is a timing (format `seconds`, or marked `timing`): reported, never a regression, and left out when
     /// deciding whether two runs are identical.
-    public static func isTiming(_ metric: Metric) -> Bool { metric.format == .seconds || metric.timing == true }
+    static func isTiming(_ metric: Metric) -> Bool { metric.format == .seconds || metric.timing == true }
 
     /// The metric's direction, except that timing metrics are neutral.
-    public static func effectiveDirection(_ metric: Metric) -> MetricDirection {
+    static func effectiveDirection(_ metric: Metric) -> MetricDirection {
         isTiming(metric) ? .neutral : metric.direction
     }
 }

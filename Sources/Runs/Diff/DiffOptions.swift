@@ -14,8 +14,10 @@ public struct DiffOptions: Sendable, Equatable {
     /// Tolerances and seed noise do not apply. For checking that a result depends only on its key.
     public var exact: Bool
 
+    /// Pixel RMS up to which a changed figure counts as within threshold, when `--figure-threshold` is not given.
     public static let defaultFigureRMSThreshold = 0.005
 
+    /// Options as `spikedown diff`'s flags give them.
     public init(tolerances: [String: Double] = [:], figureRMSThreshold: Double = DiffOptions.defaultFigureRMSThreshold,
                 exact: Bool = false) {
         self.tolerances = tolerances
@@ -26,13 +28,13 @@ public struct DiffOptions: Sendable, Equatable {
     /// Parses one `--tolerance` argument, `name=value` with a finite, non-negative value.
     public static func parseTolerance(_ text: String) throws -> (name: String, value: Double) {
         guard let eq = text.firstIndex(of: "=") else {
-            throw UsageError("--tolerance expects name=value (e.g. test_accuracy=0.01 or baseline.test_accuracy=0.01), found '\(text)'")
+            throw ConfigurationError("--tolerance expects name=value (e.g. test_accuracy=0.01 or baseline.test_accuracy=0.01), found '\(text)'")
         }
         let name = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
         let valueText = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw UsageError("--tolerance '\(text)' names no metric") }
+        guard !name.isEmpty else { throw ConfigurationError("--tolerance '\(text)' names no metric") }
         guard let value = Double(valueText), value.isFinite, value >= 0 else {
-            throw UsageError("--tolerance \(name) expects a non-negative number (absolute, in the metric's units: "
+            throw ConfigurationError("--tolerance \(name) expects a non-negative number (absolute, in the metric's units: "
                              + "0.01 is one percentage point for a percent metric), found '\(valueText)'")
         }
         return (name, value)

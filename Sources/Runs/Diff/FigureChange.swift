@@ -12,13 +12,17 @@ public enum FigureStatus: String, Sendable, Codable, Equatable {
 
 /// One figure of A or B. Figures are reported but never decide the exit code.
 public struct FigureChange: Sendable, Codable, Equatable {
+    /// The block id.
     public var block: String
     /// Figure kind, e.g. `raster`.
     public var figure: String
     /// File name inside `figures/` (B's, or A's when missing in B).
     public var file: String
+    /// A's SHA-256 (nil: only in B).
     public var oldSHA256: String?
+    /// B's SHA-256 (nil: missing in B).
     public var newSHA256: String?
+    /// Same, changed, missing or added.
     public var status: FigureStatus
     /// Pixel RMS difference over the RGBA channels, 0…1 (1 when the sizes differ); nil when not measured.
     public var rms: Double?
@@ -29,6 +33,7 @@ public struct FigureChange: Sendable, Codable, Equatable {
     /// Where the difference picture was written (`--images`).
     public var differencePicture: String?
 
+    /// A figure's change, with what was measured.
     public init(block: String, figure: String, file: String, oldSHA256: String?, newSHA256: String?,
                 status: FigureStatus, rms: Double? = nil, withinThreshold: Bool? = nil, note: String? = nil,
                 differencePicture: String? = nil) {

@@ -7,6 +7,7 @@ public struct FigureDelta: Sendable, Equatable {
     /// Path of the difference picture, when one was written.
     public var differencePicture: String?
 
+    /// A measurement (nil `rms`: not compared, say why in `note`).
     public init(rms: Double?, note: String? = nil, differencePicture: String? = nil) {
         self.rms = rms
         self.note = note
@@ -18,14 +19,18 @@ public struct FigureDelta: Sendable, Equatable {
 /// line passes one that reads the PNG files (Plotting's `ImageDifference`); without one, `RunDiff`
 /// compares hashes only. Called only for figures present on both sides with different hashes.
 public protocol FigureComparator {
+    /// How much figure `a` of block `blockID` differs from `b`.
     func compare(blockID: String, a: FigureOutput, b: FigureOutput) -> FigureDelta
 }
 
 /// A `FigureComparator` made of a closure.
 public struct ClosureFigureComparator: FigureComparator {
+    /// The measurement.
     public let body: (String, FigureOutput, FigureOutput) -> FigureDelta
+    /// A comparator that calls `body`.
     public init(_ body: @escaping (_ blockID: String, _ a: FigureOutput, _ b: FigureOutput) -> FigureDelta) {
         self.body = body
     }
+    /// `body(blockID, a, b)`.
     public func compare(blockID: String, a: FigureOutput, b: FigureOutput) -> FigureDelta { body(blockID, a, b) }
 }

@@ -22,7 +22,7 @@ extension RunDiff {
     /// One metric: missing (only in A), added (only in B), or both values compared with
     /// `metricVerdict`. Label, format, direction and record tolerance are B's (the candidate's template),
     /// falling back to A's.
-    public static func compareMetric(block: String, a: Metric?, b: Metric?, options: DiffOptions) -> MetricChange {
+    static func compareMetric(block: String, a: Metric?, b: Metric?, options: DiffOptions) -> MetricChange {
         guard let meta = b ?? a else { preconditionFailure("compareMetric needs a metric on one side") }
         let direction = DefaultTolerance.effectiveDirection(meta)
         let timing = DefaultTolerance.isTiming(meta)
@@ -56,8 +56,8 @@ extension RunDiff {
     /// 4. neutral direction (timings included) → `changed`;
     /// 5. better in the metric's direction → `improved`, else `regressed` (a NaN in B is worse, a NaN in A
     ///    that became a number is better).
-    public static func metricVerdict(old: Double, new: Double, direction: MetricDirection, tolerance: Double,
-                                     noise: SeedNoise?) -> MetricVerdict {
+    static func metricVerdict(old: Double, new: Double, direction: MetricDirection, tolerance: Double,
+                              noise: SeedNoise?) -> MetricVerdict {
         if old == new || (old.isNaN && new.isNaN) { return .same }
         let delta = new - old
         let slack = delta.isFinite ? 1e-9 * max(abs(old), abs(new)) : 0

@@ -1,6 +1,11 @@
 /// Compares two run records (A, the baseline, and B, the candidate): parameters, metrics, figures.
 /// Pure: no files are read here; figure pixels are measured by the `FigureComparator` given, if any.
 public enum RunDiff {
+    /// Compares run `a` (the baseline) with run `b`.
+    /// - Parameters:
+    ///   - options: tolerances, the figure threshold and `--exact`.
+    ///   - figures: measures changed figures; nil compares figure hashes only.
+    /// - Returns: every change found and the verdict.
     public static func compare(_ a: RunRecord, _ b: RunRecord, options: DiffOptions = DiffOptions(),
                                figures: FigureComparator? = nil) -> DiffReport {
         let idsA = a.blocks.map(\.id), idsB = b.blocks.map(\.id)

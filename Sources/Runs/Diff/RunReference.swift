@@ -1,4 +1,5 @@
 import Foundation
+import SpikedownBase
 
 /// A `spikedown diff` argument naming a run, and the run record it resolves to.
 ///
@@ -9,7 +10,7 @@ import Foundation
 ///   (the file `runs/<RUN>.json`), a unique prefix of one, `latest` or `previous` (newest and second
 ///   newest by run id, which sorts by start time);
 /// - a bare report name under the reports folder (its latest run).
-/// Anything else is a `UsageError` (exit code 2) saying what was looked for.
+/// Anything else is a `ConfigurationError` (exit code 2) saying what was looked for.
 public enum RunReference: Sendable, Equatable {
     case file(String)
     case folder(String)
@@ -24,13 +25,13 @@ public enum RunReference: Sendable, Equatable {
         } else if let at = argument.lastIndex(of: "@") {
             let report = String(argument[..<at]), run = String(argument[argument.index(after: at)...])
             guard !report.isEmpty, !run.isEmpty else {
-                throw UsageError("'\(argument)': expected REPORT@RUN, e.g. snn-mnist-demo@latest or snn-mnist-demo@20261130T1158")
+                throw ConfigurationError("'\(argument)': expected REPORT@RUN, e.g. snn-mnist-demo@latest or snn-mnist-demo@20261130T1158")
             }
             self = .run(report: report, run: run)
         } else if fm.fileExists(atPath: "\(reportsDirectory)/\(argument)", isDirectory: &isDirectory), isDirectory.boolValue {
             self = .folder("\(reportsDirectory)/\(argument)")
         } else {
-            throw UsageError("'\(argument)' is not a run record file, a report folder, a report in \(reportsDirectory)/ "
+            throw ConfigurationError("'\(argument)' is not a run record file, a report folder, a report in \(reportsDirectory)/ "
                              + "or REPORT@RUN (RUN: a run id, a unique prefix of one, latest or previous)")
         }
     }
@@ -42,18 +43,18 @@ public enum RunReference: Sendable, Equatable {
             return ResolvedRun(record: try RunRecordStore.read(from: path), path: path,
                                figuresDirectory: Self.figuresDirectory(forRecordAt: path))
         case .folder(let folder):
-            let path = join(folder, "run.json")
+            let path = joinPath(folder, "run.json")
             guard FileManager.default.fileExists(atPath: path) else {
-                throw UsageError("\(folder) holds no run.json: not a report folder (build it with spikedown build)")
+                throw ConfigurationError("\(folder) holds no run.json: not a report folder (build it with spikedown build)")
             }
             return ResolvedRun(record: try RunRecordStore.read(from: path), path: path,
-                               figuresDirectory: join(folder, "figures"))
+                               figuresDirectory: joinPath(folder, "figures"))
         case .run(let report, let run):
             let folder = try Self.reportFolder(report, reportsDirectory: reportsDirectory)
             let id = try Self.runID(run, in: folder)
-            let path = join(folder, "runs/\(id).json")
+            let path = joinPath(folder, "runs/\(id).json")
             return ResolvedRun(record: try RunRecordStore.read(from: path), path: path,
-                               figuresDirectory: join(folder, "figures"))
+                               figuresDirectory: joinPath(folder, "figures"))
         }
     }
 
@@ -68,7 +69,7 @@ public enum RunReference: Sendable, Equatable {
     /// REPORT as a folder path, else as a name under the reports folder.
     static func reportFolder(_ report: String, reportsDirectory: String) throws -> String {
         var isDirectory: ObjCBool = false
-        for candidate in [report, join(reportsDirectory, report)] {
+        for candidate in [report, joinPath(reportsDirectory, report)] {
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
                 return candidate
             }
@@ -76,46 +77,47 @@ public enum RunReference: Sendable, Equatable {
         let known = (try? FileManager.default.contentsOfDirectory(atPath: reportsDirectory))?
             .filter { !$0.hasPrefix(".") }.sorted() ?? []
         let hint = nearest(report, in: known).map { "; did you mean '\($0)'?" } ?? ""
-        throw UsageError("no report '\(report)' (neither a folder nor in \(reportsDirectory)/)\(hint)"
+        throw ConfigurationError("no report '\(report)' (neither a folder nor in \(reportsDirectory)/)\(hint)"
                          + (known.isEmpty ? "" : " (reports: \(known.joined(separator: ", ")))"))
     }
 
     /// The run ids recorded in `<folder>/runs/`, oldest first.
-    public static func runIDs(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: join(folder, "runs"))) ?? []
+    static func runIDs(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: joinPath(folder, "runs"))) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// RUN as an exact id, `latest`, `previous`, or a unique prefix.
     static func runID(_ run: String, in folder: String) throws -> String {
         let ids = runIDs(in: folder)
-        guard !ids.isEmpty else { throw UsageError("\(folder) has no runs/ history") }
+        guard !ids.isEmpty else { throw ConfigurationError("\(folder) has no runs/ history") }
         switch run {
         case "latest": return ids[ids.count - 1]
         case "previous":
-            guard ids.count >= 2 else { throw UsageError("\(folder) has only one run (\(ids[0])): no previous run") }
+            guard ids.count >= 2 else { throw ConfigurationError("\(folder) has only one run (\(ids[0])): no previous run") }
             return ids[ids.count - 2]
         default:
             if ids.contains(run) { return run }
             let matches = ids.filter { $0.hasPrefix(run) }
             if matches.count == 1 { return matches[0] }
             if matches.isEmpty {
-                throw UsageError("no run '\(run)' in \(folder)/runs (latest runs: \(ids.suffix(5).reversed().joined(separator: ", ")))")
+                throw ConfigurationError("no run '\(run)' in \(folder)/runs (latest runs: \(ids.suffix(5).reversed().joined(separator: ", ")))")
             }
-            throw UsageError("run prefix '\(run)' is ambiguous in \(folder)/runs: \(matches.joined(separator: ", "))")
+            throw ConfigurationError("run prefix '\(run)' is ambiguous in \(folder)/runs: \(matches.joined(separator: ", "))")
         }
     }
 }
 
-/// `a/b` (without doubling a trailing slash).
-private func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 
 /// A run record read for a diff, with where it came from and where its figures would be.
 public struct ResolvedRun: Sendable, Equatable {
+    /// The run record.
     public var record: RunRecord
+    /// The file it was read from.
     public var path: String
     /// The report's `figures/` folder; its files may belong to a later run (check their hashes).
     public var figuresDirectory: String
+    /// A record read from `path`.
     public init(record: RunRecord, path: String, figuresDirectory: String) {
         self.record = record
         self.path = path

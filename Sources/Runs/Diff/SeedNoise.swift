@@ -5,10 +5,13 @@
 /// A change whose magnitude is not larger than this half-width is within the noise: not a regression
 /// (nor an improvement), even when it is larger than the tolerance.
 public struct SeedNoise: Sendable, Codable, Equatable {
+    /// Seeds on A's side.
     public var seedsA: Int
+    /// Seeds on B's side.
     public var seedsB: Int
     /// Sample standard deviations over the seeds.
     public var standardDeviationA: Double
+    /// B's sample standard deviation.
     public var standardDeviationB: Double
     /// Half-width of the 95% interval of `mean_B − mean_A`.
     public var halfWidth95: Double

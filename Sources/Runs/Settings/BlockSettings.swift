@@ -36,6 +36,7 @@ extension BlockSettings {
 
 /// One setting of a `BlockSettings` type: its parameter spec and how its value is stored.
 public struct SettingField<Settings: BlockSettings>: Sendable {
+    /// The parameter this field declares.
     public let spec: ParameterSpec
     let read: @Sendable (inout Settings, ConfigValue) throws -> Void
 
@@ -54,21 +55,25 @@ public struct SettingField<Settings: BlockSettings>: Sendable {
         }
     }
 
+    /// An integer setting, optionally bounded (`range`) and sweepable.
     public static func int(_ name: String, _ keyPath: WritableKeyPath<Settings, Int>, doc: String, sweepable: Bool = false,
                            range: ClosedRange<Double>? = nil) -> SettingField {
         make(name, .int, keyPath, doc: doc, sweepable: sweepable, range: range, encode: { .int($0) }, decode: { $0.intValue })
     }
 
+    /// A number setting, optionally bounded (`range`) and sweepable.
     public static func double(_ name: String, _ keyPath: WritableKeyPath<Settings, Double>, doc: String,
                               sweepable: Bool = false, range: ClosedRange<Double>? = nil) -> SettingField {
         make(name, .double, keyPath, doc: doc, sweepable: sweepable, range: range, encode: { .double($0) },
              decode: { $0.doubleValue })
     }
 
+    /// A true/false setting.
     public static func bool(_ name: String, _ keyPath: WritableKeyPath<Settings, Bool>, doc: String) -> SettingField {
         make(name, .bool, keyPath, doc: doc, sweepable: false, range: nil, encode: { .bool($0) }, decode: { $0.boolValue })
     }
 
+    /// A free-text setting.
     public static func string(_ name: String, _ keyPath: WritableKeyPath<Settings, String>, doc: String) -> SettingField {
         make(name, .string, keyPath, doc: doc, sweepable: false, range: nil, encode: { .string($0) },
              decode: { $0.stringValue })

@@ -1,8 +1,14 @@
+import SpikedownBase
+
 /// Why a readout could not be fitted: bad shapes, labels, features or options.
 ///
 /// Every message names the offending numbers, e.g.
 /// `"3 labels for 4 feature rows: give exactly one label per row"`.
-public enum ReadoutError: Error, CustomStringConvertible, Equatable, Sendable {
+///
+/// Options out of range and nothing to fit are configuration errors; labels outside the classes or
+/// a single class are data errors; rows that do not match their labels and non-finite features are
+/// bugs in the caller (internal).
+public enum ReadoutError: SpikedownError, Equatable, Sendable {
     /// `labels.count != rows` of the feature matrix.
     case labelCountMismatch(labels: Int, rows: Int)
     /// `labels[index] = label` is outside `0..<classes`.
@@ -16,7 +22,15 @@ public enum ReadoutError: Error, CustomStringConvertible, Equatable, Sendable {
     /// An option is outside its valid range (`name`, the value given, what is allowed).
     case invalidOption(name: String, value: String, allowed: String)
 
-    public var description: String {
+    public var category: ErrorCategory {
+        switch self {
+        case .invalidOption, .emptyData: .configuration
+        case .labelOutOfRange, .tooFewClasses: .data
+        case .labelCountMismatch, .nonFiniteFeature: .internal
+        }
+    }
+
+    public var message: String {
         switch self {
         case let .labelCountMismatch(labels, rows):
             return "\(labels) labels for \(rows) feature rows: give exactly one label per row"
@@ -32,4 +46,7 @@ public enum ReadoutError: Error, CustomStringConvertible, Equatable, Sendable {
             return "option \(name) = \(value) is invalid: \(allowed)"
         }
     }
+
+    /// The message alone (as `message`).
+    public var description: String { message }
 }

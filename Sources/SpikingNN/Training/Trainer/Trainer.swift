@@ -1,3 +1,4 @@
+import SpikedownBase
 import TensorCore
 
 /// Mini-batch training of a `Sequential` on images `[N, F]` with integer labels.
@@ -74,11 +75,11 @@ public final class Trainer {
                 lossSum += loss * Double(count)
                 seen += count
                 for (p, y) in zip(predictions, labels) where p == y { correct += 1 }
-                let seconds = Trainer.seconds(clock.now - start)
+                let seconds = (clock.now - start).seconds
                 progress(TrainingProgress(epoch: epoch, batch: b, batches: batches, loss: loss,
                                           imagesPerSecond: seconds > 0 ? Double(seen) / seconds : 0))
             }
-            let seconds = Trainer.seconds(clock.now - start)
+            let seconds = (clock.now - start).seconds
             history.trainLoss.append(seen > 0 ? lossSum / Double(seen) : 0)
             history.trainAccuracy.append(seen > 0 ? Double(correct) / Double(seen) : 0)
             history.epochSeconds.append(seconds)
@@ -195,9 +196,5 @@ public final class Trainer {
         if config.readout == .membrane && !(model.layers.last is any MembraneRecording) {
             throw TrainingError.noMembrane(model.layers.last?.summary ?? "no layer")
         }
-    }
-
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

@@ -29,7 +29,7 @@ final class TrainSettingsTests: XCTestCase {
         XCTAssertEqual(specs["loss"]?.defaultValue, .string("count_ce"))
         XCTAssertEqual(specs["optimizer"]?.type, .choice(["adam", "adamw", "sgd"]))
         XCTAssertEqual(specs["figures"]?.type, .stringList(allowed: ["loss", "accuracy", "output_raster", "hidden_raster",
-                                                                     "input_raster", "overlay", "gallery", "sample", "confusion"]))
+                                                                     "input_raster", "overlay", "gallery", "sample", "confusion", "weights", "biases"]))
         XCTAssertEqual(specs["num_steps"]?.defaultValue, .int(25))
         XCTAssertEqual(specs["num_steps"]?.range, 1...10_000)
         XCTAssertEqual(specs["beta"]?.defaultValue, .double(0.95))
@@ -169,7 +169,7 @@ final class TrainSettingsTests: XCTestCase {
             ("epochs: 0", "'epochs' must be between 1 and 10000, found 0"),
             ("batch_size: 0", "'batch_size' must be between 1 and 1000000, found 0"),
             ("figures: [loss, raster]", "'figures' accepts loss, accuracy, output_raster, hidden_raster, input_raster, "
-             + "overlay, gallery, sample, confusion; found 'raster'"),
+             + "overlay, gallery, sample, confusion, weights, biases; found 'raster'"),
             ("momentum: [0.5, 0.9]", "'momentum' takes one value (a number), found a list [0.5, 0.9]; it cannot be swept"),
             ("learn_beta: 2", "'learn_beta' expects true or false, found 2"),
         ]

@@ -33,6 +33,7 @@ struct TrainExecutor: BlockExecutor {
         let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"),
                               workers: context.threads)
 
+        let trained = TrainedParameters.snapshot(model)
         let batches = (split.train.count + config.batchSize - 1) / config.batchSize
         context.progress.begin("\(context.blockID): training", total: batches * config.epochs)
         let history = try trainer.fit(trainImages: split.train.images, trainLabels: split.train.labels,
@@ -74,7 +75,7 @@ struct TrainExecutor: BlockExecutor {
         result.series["epoch_train_accuracy"] = history.trainAccuracy
 
         var figures = TrainFigures(context: context, settings: c, split: split, model: model, config: config, history: history,
-                                   evaluation: evaluation, rng: root.derived("figures"))
+                                   evaluation: evaluation, trained: trained, rng: root.derived("figures"))
         for name in c.figures {
             result.figures.append(try figures.draw(name))
         }

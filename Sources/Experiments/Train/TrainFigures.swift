@@ -14,6 +14,8 @@ struct TrainFigures {
     let config: TrainingConfig
     let history: TrainingHistory
     let evaluation: Evaluation
+    /// The parameters before training (`weights`, `biases`).
+    let trained: TrainedParameters
     let rng: SeededRNG
     /// The traced sample, simulated once for all the one-sample figures.
     var cachedTrace: Trace? = nil
@@ -88,6 +90,15 @@ struct TrainFigures {
                                                    steps: config.steps,
                                                    title: "Test image \(sampleIndex): true \(label(sampleIndex))")
             return try context.write(figure, name.rawValue, "One test image, its output spike counts per class and the output raster.")
+        case .weights:
+            let matrices = trained.matrices(model)
+            let figure = Figure.weightsBeforeAfter(matrices)
+            return try context.write(figure, name.rawValue, "Each weight matrix before (left) and after (right) training, "
+                             + "rows its inputs and columns its outputs, on one colour scale per matrix (blue negative, "
+                             + "red positive); large matrices as block means.")
+        case .biases:
+            let figure = Figure.biasesBeforeAfter(trained.biases(model))
+            return try context.write(figure, name.rawValue, "Each layer's biases before (dashed) and after (solid) training.")
         case .confusion:
             let k = split.test.classes
             var m = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)

@@ -9,7 +9,7 @@ struct TrainSettings: BlockSettings, DataSettings {
     enum FigureName: String, CaseIterable, Sendable {
         case loss, accuracy
         case outputRaster = "output_raster", hiddenRaster = "hidden_raster", inputRaster = "input_raster"
-        case overlay, gallery, sample, confusion
+        case overlay, gallery, sample, confusion, weights, biases
     }
     enum InputEncoding: String, CaseIterable, Sendable { case rate, direct, latency }
     enum Reset: String, CaseIterable, Sendable { case subtract, zero }

@@ -30,66 +30,76 @@ public struct BinaryRows: Sendable, Equatable {
         let limit = Int(maxDensity * Double(values.count))
         let blocks = max(1, min(workers, rows))
         let size = (rows + blocks - 1) / blocks
-        var parts = [[Int32]](repeating: [], count: blocks)
         var offsets = [Int32](repeating: 0, count: rows + 1)
-        var ok = [Bool](repeating: true, count: blocks)
-        parts.withUnsafeMutableBufferPointer { pp in
-            offsets.withUnsafeMutableBufferPointer { op in
-                ok.withUnsafeMutableBufferPointer { okp in
-                    let parts = UncheckedPointer(pp.baseAddress!), offs = UncheckedPointer(op.baseAddress!)
-                    let oks = UncheckedPointer(okp.baseAddress!)
-                    parallelChunks(blocks, workers: workers) { c in
-                        let lo = c * size, hi = min(rows, lo + size)
-                        if lo >= hi { return }
-                        // Branch-free: every value writes its column at the current end and the end
-                        // moves by one only for ones; non-binary values are flagged per row.
-                        var used = 0
-                        let local = [Int32](unsafeUninitializedCapacity: (hi - lo) * columns + 8) { buf, count in
-                            let out = buf.baseAddress!, src = values.baseAddress!
-                            let weights = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
-                            for r in lo..<hi {
-                                let base = r * columns
-                                var bad = false
-                                var col = 0
-                                // Eight values at a time: the ones' bit mask picks their columns from a table.
-                                while col + 8 <= columns {
-                                    let v = UnsafeRawPointer(src + base + col).loadUnaligned(as: SIMD8<Float>.self)
-                                    let one = v .== 1
-                                    if !all(one .| (v .== 0)) { bad = true; break }
-                                    let bits = Int(SIMD8<Int32>(repeating: 0).replacing(with: weights, where: one).wrappedSum())
-                                    let entry = onePositions[bits]
-                                    for k in 0..<8 { out[used + k] = Int32(col) + Int32(truncatingIfNeeded: (entry >> (8 * UInt64(k))) & 0xff) }
-                                    used += bits.nonzeroBitCount
-                                    col += 8
-                                }
-                                while col < columns && !bad {
-                                    let v = src[base + col]
-                                    out[used] = Int32(col)
-                                    used &+= v == 1 ? 1 : 0
-                                    bad = v != 0 && v != 1
-                                    col += 1
-                                }
-                                if bad || used > limit { oks.p[c] = false; break }
-                                offs.p[r + 1] = Int32(used)  // local for now; rebased below
-                            }
-                            count = oks.p[c] ? used : 0
-                        }
-                        parts.p[c] = local
-                    }
-                }
+        let parts = offsets.withUnsafeMutableBufferPointer { offsets in
+            let offsets = offsets.baseAddress!
+            return [[Int32]?](count: blocks, workers: workers) { c in
+                let lo = c * size, hi = min(rows, lo + size)
+                return lo < hi ? scan(values, rows: lo..<hi, columns: columns, limit: limit, offsets: offsets) : []
             }
         }
-        guard ok.allSatisfy({ $0 }) else { return nil }
-        let total = parts.reduce(0) { $0 + $1.count }
+        var total = 0
+        for part in parts {
+            guard let part else { return nil }
+            total += part.count
+        }
         guard total <= limit else { return nil }
         var indices = [Int32]()
         indices.reserveCapacity(total)
         for c in 0..<blocks {
             let lo = c * size, hi = min(rows, lo + size), base = Int32(indices.count)
             if lo < hi { for r in lo..<hi { offsets[r + 1] += base } }
-            indices.append(contentsOf: parts[c])
+            indices.append(contentsOf: parts[c]!)
         }
         return BinaryRows(rows: rows, columns: columns, rowOffsets: offsets, indices: indices)
+    }
+
+    /// The ones of `rows` of `values`, row after row, with `offsets[r + 1]` the count up to row r's
+    /// end (local to these rows); nil at a non-binary value or past `limit` ones.
+    private static func scan(_ values: UnsafeBufferPointer<Float>, rows: Range<Int>, columns: Int, limit: Int,
+                             offsets: UnsafeMutablePointer<Int32>) -> [Int32]? {
+        var ok = true
+        let local = [Int32](unsafeUninitializedCapacity: rows.count * columns + 8) { buffer, count in
+            let out = buffer.baseAddress!, src = values.baseAddress!
+            var used = 0
+            for r in rows {
+                guard let found = scanRow(src + r * columns, columns: columns, to: out + used) else { ok = false; break }
+                used += found
+                if used > limit { ok = false; break }
+                offsets[r + 1] = Int32(used)
+            }
+            count = ok ? used : 0
+        }
+        return ok ? local : nil
+    }
+
+    /// Writes the columns of the ones of `row` to `out`, ascending; returns how many, or nil for a
+    /// non-binary value. Branch-free: every value writes its column at the current end and the end
+    /// moves by one only for ones; eight values at a time, the ones' bit mask picks their columns
+    /// from a table (`out` has room for 8 more than `columns`).
+    @inline(__always)
+    private static func scanRow(_ row: UnsafePointer<Float>, columns: Int, to out: UnsafeMutablePointer<Int32>) -> Int? {
+        let weights = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+        var used = 0, col = 0
+        while col + 8 <= columns {
+            let v = UnsafeRawPointer(row + col).loadUnaligned(as: SIMD8<Float>.self)
+            let one = v .== 1
+            if !all(one .| (v .== 0)) { return nil }
+            let bits = Int(SIMD8<Int32>(repeating: 0).replacing(with: weights, where: one).wrappedSum())
+            let entry = onePositions[bits]
+            for k in 0..<8 { out[used + k] = Int32(col) + Int32(truncatingIfNeeded: (entry >> (8 * UInt64(k))) & 0xff) }
+            used += bits.nonzeroBitCount
+            col += 8
+        }
+        var bad = false
+        while col < columns && !bad {
+            let v = row[col]
+            out[used] = Int32(col)
+            used &+= v == 1 ? 1 : 0
+            bad = v != 0 && v != 1
+            col += 1
+        }
+        return bad ? nil : used
     }
 
     /// The transpose: for each column, the rows where it is one (ascending).

@@ -4,12 +4,12 @@ import EventKernels
 /// block's rows (steps, then reference rows) where it is listed `on`, and those where it is listed
 /// `off` (`BinaryRows.transposed` of the block's lists).
 struct EventColumnGroup {
-    var firstElement = 0, elements = 0, inputs = 0
-    var delta: [Bool] = []
-    var plus = BinaryRows(rows: 0, columns: 0, rowOffsets: [0], indices: [])
-    var minus = BinaryRows(rows: 0, columns: 0, rowOffsets: [0], indices: [])
-
-    init() {}
+    let firstElement: Int
+    let elements: Int
+    let inputs: Int
+    let delta: [Bool]
+    let plus: BinaryRows
+    let minus: BinaryRows
 
     /// Elements per group (and per `EventBlock`): about 512 dY rows (32 KB per 16-column tile).
     /// At least 8 blocks when the batch allows (so that they spread evenly over 2, 4 or 8 workers),
@@ -26,20 +26,14 @@ struct EventColumnGroup {
         minus = BinaryRows(rows: delta.count, columns: inputs, rowOffsets: block.offCut.map { Int32($0) }, indices: block.off).transposed()
     }
 
-    /// The group as the gradient kernel reads it.
+    /// The group as the gradient kernel reads it; the pointers in `EventColumns` are valid only inside `body`.
     func withColumns<R>(steps: Int, batch: Int, _ body: (EventColumns) -> R) -> R {
-        plus.indices.withUnsafeBufferPointer { pp in
-            minus.indices.withUnsafeBufferPointer { mp in
-                plus.rowOffsets.withUnsafeBufferPointer { pc in
-                    minus.rowOffsets.withUnsafeBufferPointer { mc in
-                        delta.withUnsafeBufferPointer { dp in
-                            let empty = UnsafePointer<Int32>(bitPattern: 8)!
-                            return body(EventColumns(plus: pp.baseAddress ?? empty, minus: mp.baseAddress ?? empty,
-                                                     plusCut: pc.baseAddress!, minusCut: mc.baseAddress!, delta: dp.baseAddress!,
-                                                     inputs: inputs, firstElement: firstElement, elements: elements,
-                                                     steps: steps, batch: batch))
-                        }
-                    }
+        plus.withPointers { plus in
+            minus.withPointers { minus in
+                delta.withUnsafeBufferPointer { delta in
+                    body(EventColumns(plus: plus.indices, minus: minus.indices, plusCut: plus.offsets, minusCut: minus.offsets,
+                                      delta: delta.baseAddress!, inputs: inputs, firstElement: firstElement, elements: elements,
+                                      steps: steps, batch: batch))
                 }
             }
         }

@@ -65,6 +65,68 @@ final class ModelSpecTests: XCTestCase {
         XCTAssertEqual((model.layers[4] as? Dropout)?.p, 0.25)
     }
 
+    func testParsesRLeakyItems() throws {
+        let spec = try ModelSpec(["linear 8", "rleaky", "rleaky one_to_one V=0.5",
+                                  "rleaky beta=0.7 reset=zero learn_beta learn_threshold=false learn_recurrent=false"])
+        let plain = try XCTUnwrap(spec.layers[1] as? RLeakyKind)
+        XCTAssertFalse(plain.oneToOne)
+        XCTAssertNil(plain.v)
+        XCTAssertNil(plain.beta)
+        XCTAssertNil(plain.learnBeta)
+        XCTAssertNil(plain.learnThreshold)
+        XCTAssertTrue(plain.learnRecurrent)
+        let single = try XCTUnwrap(spec.layers[2] as? RLeakyKind)
+        XCTAssertTrue(single.oneToOne)
+        XCTAssertEqual(single.v, 0.5)
+        let full = try XCTUnwrap(spec.layers[3] as? RLeakyKind)
+        XCTAssertEqual(full.beta, 0.7)
+        XCTAssertEqual(full.reset, .zero)
+        XCTAssertEqual(full.learnBeta, true)
+        XCTAssertEqual(full.learnThreshold, false)
+        XCTAssertFalse(full.learnRecurrent)
+    }
+
+    func testBuildsRLeakyWithTheBlockDefaultsAndItsOwnStream() throws {
+        var settings = TrainSettings()
+        settings.beta = 0.8
+        settings.reset = .zero
+        settings.learnThreshold = true
+        let model = try ModelSpec(["linear 6", "rleaky", "linear 3", "rleaky one_to_one V=0.5 beta=0.7 learn_beta learn_threshold=false"])
+            .build(inputs: 5, config: settings, rng: SeededRNG(seed: 3), compute: ComputeContext(workers: 2))
+        let all = try XCTUnwrap(model.layers[1] as? RLeaky)
+        XCTAssertEqual(all.features, 6)
+        XCTAssertEqual(all.recurrence, .allToAll)
+        XCTAssertEqual(all.beta.value, [0.8])
+        XCTAssertEqual(all.resetMechanism, .zero)
+        XCTAssertEqual(all.parameters.map(\.name), ["threshold", "recurrent.weight", "recurrent.bias"])
+        var stream = SeededRNG(seed: 3).derived("rleaky", 1)
+        let bound = 1 / Float(6).squareRoot()
+        XCTAssertEqual(all.recurrentWeight?.value, (0..<36).map { _ in (2 * stream.nextFloat() - 1) * bound })
+        let one = try XCTUnwrap(model.layers[3] as? RLeaky)
+        XCTAssertEqual(one.features, 3)
+        XCTAssertEqual(one.recurrence, .oneToOne(v: 0.5))
+        XCTAssertEqual(one.beta.value, [0.7])
+        XCTAssertEqual(one.parameters.map(\.name), ["beta", "V"])
+        XCTAssertEqual(model.parameterCount, 5 * 6 + 6 + 1 + 36 + 6 + 6 * 3 + 3 + 1 + 1)
+        XCTAssertEqual(model.outputFeatures, 3)
+    }
+
+    func testRLeakyOptionErrors() {
+        let cases: [([String], String)] = [
+            (["linear 4", "rleaky V=0.5"], "layers[1] 'rleaky V=0.5': V is the one_to_one feedback weight; add one_to_one or leave V out"),
+            (["linear 4", "rleaky one_to_one V=big"], "layers[1] 'rleaky one_to_one V=big': V must be a number, found 'big'"),
+            (["linear 4", "rleaky learn_recurrent=no"], "learn_recurrent must be true or false, found 'no'"),
+            (["linear 4", "rleaky v=1"], "unknown rleaky option 'v'"),
+        ]
+        for (items, expected) in cases {
+            XCTAssertThrowsError(try ModelSpec(items), "\(items)") { error in
+                let problem = error as? ParameterProblem
+                XCTAssertTrue(problem?.message.contains(expected) == true, "\(error)")
+                XCTAssertEqual(problem?.item, 1, "\(items)")
+            }
+        }
+    }
+
     func testWeightsComeFromEachLayersOwnStream() throws {
         // The same item at the same index draws the same weights whatever comes before it.
         let a = try ModelSpec(["linear 4", "relu", "linear 3"])
@@ -81,9 +143,11 @@ final class ModelSpecTests: XCTestCase {
     func testCapabilitiesComeFromTheBuiltTypes() {
         XCTAssertEqual(LinearKind.capabilities, ["take spikes as events", "learn weights"])
         XCTAssertEqual(LeakyKind.capabilities, ["emit spikes", "hand its spikes on as events", "keep state over time"])
+        XCTAssertEqual(RLeakyKind.capabilities, ["emit spikes", "keep state over time"])
         XCTAssertEqual(ReLUKind.capabilities, [])
         XCTAssertTrue(LinearKind.hasWeights)
         XCTAssertFalse(LeakyKind.hasWeights)
+        XCTAssertFalse(RLeakyKind.hasWeights)
     }
 
     func testEveryKindIsInTheReference() {

@@ -103,6 +103,20 @@ final class TrainExecutorTests: XCTestCase {
         }
     }
 
+    /// Recurrent `rleaky` layers train end to end: their feedback weights are counted and learned,
+    /// and the loss falls.
+    func testARecurrentNetworkTrains() throws {
+        let dir = try Kit.workspace(self)
+        let result = try Kit.runBlock("train", "layers: [linear 32, rleaky, linear 10, rleaky]\nnum_steps: 8\nepochs: 3\n"
+                                      + "batch_size: 50\nlr: 0.005", in: dir)
+        let losses = try XCTUnwrap(result.series["batch_loss"])
+        XCTAssertEqual(losses.count, 3 * 8)
+        XCTAssertLessThan(losses.suffix(4).reduce(0, +), losses.prefix(4).reduce(0, +), "the loss falls")
+        XCTAssertEqual(try Kit.metric(result, "parameters").value,
+                       Double(784 * 32 + 32 + (32 * 32 + 32) + 32 * 10 + 10 + (10 * 10 + 10)))
+        XCTAssertGreaterThan(try Kit.metric(result, "test_accuracy").value, 0.5)
+    }
+
     func testSameSeedSameTrainingWhateverTheThreads() throws {
         let text = Self.template.replacingOccurrences(of: "figures: [loss, accuracy, gallery, sample, output_raster, hidden_raster, input_raster, overlay, confusion]", with: "")
         let (a, _) = try run(text, threads: 1)

@@ -121,4 +121,57 @@ final class LayerPerformanceTests: XCTestCase {
             if path == "auto" { XCTAssertLessThan(median(times), 28) }
         }
     }
+
+    /// One training batch of the RSNN report's recurrent network, Linear(4096, 256) → RLeaky(256) →
+    /// Linear(256, 10) → RLeaky(10) (all to all), T = 20, B = 64, on a rate-coded input (~20% ones):
+    /// forward + backward as `Sequential` runs them, each layer timed too.
+    func testRecurrentBatch() throws {
+        guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
+            throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
+        }
+        let threads = 2, steps = 20, batch = 64, inputs = 4096
+        var rng = SeededRNG(seed: 2)
+        let layers: [any Layer] = [Linear(inputs: inputs, outputs: 256, rng: &rng, workers: threads),
+                                   RLeaky(features: 256, beta: 0.95, rng: &rng, workers: threads),
+                                   Linear(inputs: 256, outputs: 10, rng: &rng, workers: threads),
+                                   RLeaky(features: 10, beta: 0.95, rng: &rng, workers: threads)]
+        let model = Sequential(layers, inputFeatures: inputs)
+        var x = [Float](repeating: 0, count: steps * batch * inputs)
+        let pix = (0..<batch * inputs).map { _ in rng.nextDouble() * 0.4 }
+        for t in 0..<steps { for i in pix.indices where rng.nextDouble() < pix[i] { x[t * pix.count + i] = 1 } }
+        let input = Tensor(shape: [steps, batch, inputs], storage: x)
+        var times = [Double](), parts = [[Double]](repeating: [], count: 2 * layers.count)
+        for rep in 0..<12 {
+            let start = Date()
+            model.zeroGrad()
+            var h = input, stamps = [Date]()
+            for layer in layers {
+                h = layer.forward(h, training: true)
+                stamps.append(Date())
+            }
+            var g = Tensor(repeating: 1 / Float(h.count), shape: h.shape)
+            for (i, layer) in layers.enumerated().reversed() {
+                g = layer.backward(g, needsInputGradient: i > 0)
+                stamps.append(Date())
+            }
+            if rep >= 2 {
+                times.append(Date().timeIntervalSince(start) * 1000)
+                var prev = start
+                for (k, t) in stamps.enumerated() {
+                    parts[k].append(t.timeIntervalSince(prev) * 1000)
+                    prev = t
+                }
+            }
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+        let names = ["linear 4096→256", "rleaky 256", "linear 256→10", "rleaky 10"]
+        let breakdown = (0..<parts.count).map { k in
+            String(format: "%@ %@ %.1f", k < names.count ? names[k] : names[parts.count - 1 - k], k < names.count ? "fwd" : "bwd",
+                   median(parts[k]))
+        }
+        let hidden = (layers[1] as! RLeaky).lastSpikes.storage
+        print(String(format: "LayerPerformance rsnn: forward+backward median %.1f ms/batch (min %.1f); hidden firing %.3f; %d threads",
+                     median(times), times.min()!, Double(hidden.reduce(0, +)) / Double(hidden.count), threads))
+        print("LayerPerformance rsnn breakdown (median ms): " + breakdown.joined(separator: "; "))
+    }
 }

@@ -8,6 +8,7 @@ enum LayerCatalog {
     static let kinds: [any LayerKind.Type] = [
         LinearKind.self,
         LeakyKind.self,
+        RLeakyKind.self,
         ReLUKind.self,
         DropoutKind.self,
         FlattenKind.self,

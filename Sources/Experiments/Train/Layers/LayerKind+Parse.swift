@@ -34,6 +34,7 @@ extension LayerKind {
         if let missing = options.first(where: { $0.positional && !given.contains($0.name) }) {
             throw LayerOptionProblem("expected '\(form)' (\(missing.placeholder): \(missing.doc), \(missing.accepts))")
         }
+        if let why = kind.conflict { throw LayerOptionProblem(why) }
         return kind
     }
 

@@ -28,10 +28,14 @@ protocol LayerKind: Sendable {
     static var options: [LayerOption<Self>] { get }
     /// Every option at its default.
     init()
+    /// What is wrong with the options taken together (an option that only applies with another),
+    /// or nil; checked when the item is parsed, so it is reported at the item like any other problem.
+    var conflict: String? { get }
     /// The layer for `context.inputs` input features.
     func build(_ context: LayerBuildContext) -> Built
 }
 
 extension LayerKind {
     static var aliases: [String] { [] }
+    var conflict: String? { nil }
 }

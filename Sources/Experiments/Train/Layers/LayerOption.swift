@@ -70,9 +70,20 @@ struct LayerOption<Kind: LayerKind>: Sendable {
                     parse: { text -> E?? in E(rawValue: text).map { .some($0) } ?? .none })
     }
 
-    /// A switch, off unless written (`learn_beta` or `learn_beta=true`).
+    /// A switch at the kind's default for it (off, or on when the property starts true), set by
+    /// writing it bare or `=true` and cleared by `=false` (`learn_beta`, `learn_recurrent=false`).
     static func flag(_ name: String, _ keyPath: WritableKeyPath<Kind, Bool>, doc: String) -> LayerOption {
-        make(name, keyPath, placeholder: "true|false", doc: doc, accepts: "true or false", fallback: "off",
-             isFlag: true, parse: { ["true": true, "false": false][$0] })
+        make(name, keyPath, placeholder: "true|false", doc: doc, accepts: "true or false",
+             fallback: Kind()[keyPath: keyPath] ? "on" : "off", isFlag: true, parse: { ["true": true, "false": false][$0] })
+    }
+
+    /// A switch that, left out, is taken from the block's setting named in `fallback` (written bare
+    /// or `=true` it is on, `=false` off, whatever the block says).
+    static func flag(_ name: String, _ keyPath: WritableKeyPath<Kind, Bool?>, doc: String, fallback: String) -> LayerOption {
+        make(name, keyPath, placeholder: "true|false", doc: doc, accepts: "true or false", fallback: fallback, isFlag: true,
+             parse: { text -> Bool?? in
+                 guard let value = ["true": true, "false": false][text] else { return .none }
+                 return .some(value)
+             })
     }
 }

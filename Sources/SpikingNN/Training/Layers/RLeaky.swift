@@ -126,7 +126,7 @@ public final class RLeaky: MembraneRecording {
         let steps = x.shape[0], batch = x.shape[1], f = features, n = batch * f
         let b = LeakyMath.clampedBeta(beta.value[0]), th = threshold.value[0], reset = resetMechanism
         forwardBeta = beta.value[0]; forwardThreshold = th
-        var u = uninitializedFloats(steps * n), s = uninitializedFloats(steps * n)
+        var u = [Float](uninitializedCount: steps * n), s = [Float](uninitializedCount: steps * n)
         let (count, size) = Self.batchBlocks(batch)
         let w = recurrentWeight?.value ?? [], bias = recurrentBias?.value ?? [], v = recurrentScale?.value[0]
         x.storage.withUnsafeBufferPointer { xp in
@@ -189,7 +189,7 @@ public final class RLeaky: MembraneRecording {
         let steps = shape[0], batch = shape[1], f = features, n = batch * f
         let b = LeakyMath.clampedBeta(forwardBeta), th = forwardThreshold, reset = resetMechanism, sg = surrogate
         let (count, size) = Self.batchBlocks(batch)
-        var g = uninitializedFloats(steps * n)
+        var g = [Float](uninitializedCount: steps * n)
         // Per block: Σ G·U[t−1] (β), the θ terms, Σ G·S[t−1] (V).
         var partials = [Double](repeating: 0, count: 3 * count)
         let gs = gradSpikes?.storage ?? [], gm = gradMembrane?.storage ?? []

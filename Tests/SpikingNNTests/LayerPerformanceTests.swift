@@ -123,23 +123,112 @@ final class LayerPerformanceTests: XCTestCase {
     }
 
     /// One training batch of the RSNN report's recurrent network, Linear(4096, 256) → RLeaky(256) →
-    /// Linear(256, 10) → RLeaky(10) (all to all), T = 20, B = 64, on a rate-coded input (~20% ones):
-    /// forward + backward as `Sequential` runs them, each layer timed too.
+    /// Linear(256, 10) → RLeaky(10) (all to all), T = 20, B = 64: forward + backward as `Sequential`
+    /// runs them, each layer timed too, on two inputs: a rate code (~20% ones, binary: the event
+    /// path) and "moving digits" (`movingDigits`, analog, ~5% non-zero: the sparse path).
+    /// `SPIKEDOWN_PERF_PATH=both` (or `dense`, `sparse`, `event`) times the first layer's other paths too.
     func testRecurrentBatch() throws {
         guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
             throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
         }
-        let threads = 2, steps = 20, batch = 64, inputs = 4096
+        let steps = 20, batch = 64, inputs = 4096
         var rng = SeededRNG(seed: 2)
-        let layers: [any Layer] = [Linear(inputs: inputs, outputs: 256, rng: &rng, workers: threads),
+        var x = [Float](repeating: 0, count: steps * batch * inputs)
+        let pix = (0..<batch * inputs).map { _ in rng.nextDouble() * 0.4 }
+        for t in 0..<steps { for i in pix.indices where rng.nextDouble() < pix[i] { x[t * pix.count + i] = 1 } }
+        let mode = ProcessInfo.processInfo.environment["SPIKEDOWN_PERF_PATH"] ?? "auto"
+        let paths: [Linear.Path] = mode == "both" ? [.auto, .dense] : [Linear.Path(rawValue: mode) ?? .auto]
+        for path in paths where path != .sparse {
+            recurrentBatch(Tensor(shape: [steps, batch, inputs], storage: x), name: "rate", firstPath: path)
+        }
+        let moving = Self.movingDigits(steps: steps, batch: batch, rng: &rng)
+        for path in paths where path != .event {
+            let ms = recurrentBatch(moving, name: "moving digits", firstPath: path)
+            if path == .auto { XCTAssertLessThan(ms, 20) }
+        }
+    }
+
+    /// Where the sparse path stops paying: forward + backward (no input gradient) of one Linear on
+    /// analog input with the given fraction of non-zeros (scattered at random, so worse for the
+    /// cache than a digit), sparse vs dense, for the RSNN's first layer and MNIST-sized ones.
+    func testSparseCrossover() throws {
+        guard ProcessInfo.processInfo.environment["SPIKEDOWN_PERF"] == "1" else {
+            throw XCTSkip("set SPIKEDOWN_PERF=1 (and build with -c release) to time the layers")
+        }
+        for (rows, inputs, outputs) in [(20 * 64, 4096, 256), (128, 784, 256), (25 * 128, 784, 1000)] {
+            var rng = SeededRNG(seed: 3)
+            for density in [0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] {
+                let x = Tensor(shape: [rows, inputs], storage: (0..<rows * inputs).map { _ in
+                    rng.nextDouble() < density ? Float(0.01 + rng.nextDouble()) : 0
+                })
+                let g = Tensor(repeating: 0.01, shape: [rows, outputs])
+                var line = String(format: "LayerPerformance crossover %d×%d→%d at %.3f:", rows, inputs, outputs, density)
+                for path in [Linear.Path.sparse, .dense] {
+                    var r = SeededRNG(seed: 4)
+                    let lin = Linear(inputs: inputs, outputs: outputs, rng: &r, workers: 2)
+                    lin.path = path
+                    var fwd = [Double](), bwd = [Double]()
+                    for _ in 0..<9 {
+                        let t0 = Date()
+                        _ = lin.forward(x, training: true)
+                        let t1 = Date()
+                        _ = lin.backward(g, needsInputGradient: false)
+                        fwd.append(t1.timeIntervalSince(t0) * 1000)
+                        bwd.append(Date().timeIntervalSince(t1) * 1000)
+                    }
+                    line += String(format: " %@ %.2f + %.2f ms", path.rawValue, fwd.sorted()[4], bwd.sorted()[4])
+                }
+                print(line)
+            }
+        }
+    }
+
+    /// `[steps, batch, 64·64]` frames of a 64×64 black canvas holding one 28×28 analog "digit" per
+    /// batch element (four anti-aliased strokes, values in (0, 1]) that moves by up to 2 pixels per
+    /// step and bounces off the edges: about 94% of the values are exactly 0.
+    static func movingDigits(steps: Int, batch: Int, rng: inout SeededRNG) -> Tensor {
+        let side = 64, size = 28
+        var x = [Float](repeating: 0, count: steps * batch * side * side)
+        for b in 0..<batch {
+            var digit = [Float](repeating: 0, count: size * size)
+            for _ in 0..<4 {
+                let (ax, ay) = (4 + 20 * rng.nextDouble(), 4 + 20 * rng.nextDouble())
+                let (bx, by) = (4 + 20 * rng.nextDouble(), 4 + 20 * rng.nextDouble())
+                for v in 0..<size {
+                    for u in 0..<size {
+                        let (px, py) = (Double(u) - ax, Double(v) - ay), (dx, dy) = (bx - ax, by - ay)
+                        let h = max(0, min(1, (px * dx + py * dy) / max(1e-9, dx * dx + dy * dy)))
+                        let d = ((px - h * dx) * (px - h * dx) + (py - h * dy) * (py - h * dy)).squareRoot()
+                        digit[v * size + u] = max(digit[v * size + u], Float(max(0, 1 - d / 3)))
+                    }
+                }
+            }
+            var (x0, y0) = (rng.nextInt(below: side - size + 1), rng.nextInt(below: side - size + 1))
+            var (vx, vy) = (rng.nextInt(below: 5) - 2, rng.nextInt(below: 5) - 2)
+            for t in 0..<steps {
+                let frame = (t * batch + b) * side * side
+                for v in 0..<size { for u in 0..<size { x[frame + (y0 + v) * side + x0 + u] = digit[v * size + u] } }
+                if !(0...(side - size)).contains(x0 + vx) { vx = -vx }
+                if !(0...(side - size)).contains(y0 + vy) { vy = -vy }
+                x0 += vx; y0 += vy
+            }
+        }
+        return Tensor(shape: [steps, batch, side * side], storage: x)
+    }
+
+    /// Times 12 batches (the first 2 warm-up) of the recurrent network on `input`, the first layer
+    /// on `firstPath`; prints the breakdown and returns the median forward + backward ms.
+    @discardableResult
+    private func recurrentBatch(_ input: Tensor, name: String, firstPath: Linear.Path) -> Double {
+        let threads = 2, inputs = input.shape[2]
+        var rng = SeededRNG(seed: 2)
+        let first = Linear(inputs: inputs, outputs: 256, rng: &rng, workers: threads)
+        first.path = firstPath
+        let layers: [any Layer] = [first,
                                    RLeaky(features: 256, beta: 0.95, rng: &rng, workers: threads),
                                    Linear(inputs: 256, outputs: 10, rng: &rng, workers: threads),
                                    RLeaky(features: 10, beta: 0.95, rng: &rng, workers: threads)]
         let model = Sequential(layers, inputFeatures: inputs)
-        var x = [Float](repeating: 0, count: steps * batch * inputs)
-        let pix = (0..<batch * inputs).map { _ in rng.nextDouble() * 0.4 }
-        for t in 0..<steps { for i in pix.indices where rng.nextDouble() < pix[i] { x[t * pix.count + i] = 1 } }
-        let input = Tensor(shape: [steps, batch, inputs], storage: x)
         var times = [Double](), parts = [[Double]](repeating: [], count: 2 * layers.count)
         for rep in 0..<12 {
             let start = Date()
@@ -164,14 +253,17 @@ final class LayerPerformanceTests: XCTestCase {
             }
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-        let names = ["linear 4096→256", "rleaky 256", "linear 256→10", "rleaky 10"]
+        let names = ["linear \(inputs)→256", "rleaky 256", "linear 256→10", "rleaky 10"]
         let breakdown = (0..<parts.count).map { k in
             String(format: "%@ %@ %.1f", k < names.count ? names[k] : names[parts.count - 1 - k], k < names.count ? "fwd" : "bwd",
                    median(parts[k]))
         }
         let hidden = (layers[1] as! RLeaky).lastSpikes.storage
-        print(String(format: "LayerPerformance rsnn: forward+backward median %.1f ms/batch (min %.1f); hidden firing %.3f; %d threads",
+        let density = Double(input.storage.lazy.filter { $0 != 0 }.count) / Double(input.count)
+        print(String(format: "LayerPerformance rsnn, %@ input (%.3f non-zero), first layer %@ → %@: forward+backward median %.1f ms/batch "
+                     + "(min %.1f); hidden firing %.3f; %d threads", name, density, firstPath.rawValue, first.lastPath.rawValue,
                      median(times), times.min()!, Double(hidden.reduce(0, +)) / Double(hidden.count), threads))
         print("LayerPerformance rsnn breakdown (median ms): " + breakdown.joined(separator: "; "))
+        return median(times)
     }
 }

@@ -29,10 +29,17 @@ import TensorCore
 /// spikes) into fewer than `eventMinimumOutputs` outputs is summed row by row instead
 /// (`EventRowPath`; the weight gradient scattered per fixed block of rows, the blocks added in
 /// order): a 1000→10 readout then needs neither sgemm nor a Float copy of the spikes.
+/// Sparse path: Float input that is not binary but has at most `sparseDensityLimit` non-zeros
+/// (e.g. a digit on a larger, mostly black canvas) is kept as its non-zeros (`NonzeroRows`, CSR
+/// with values); then `y[r] = b + Σ_{i non-zero in r} x[r, i]·W[i]` and
+/// `dW[i] += Σ_{r: x[r, i] non-zero} x[r, i]·dY[r]`, each a chain of fused multiply-adds in
+/// increasing i (forward) or r (gradient), the rows (forward) or inputs (gradient) split over the
+/// workers (`SparseRowPath`), so no sum depends on the worker count; `db` and `dX` as on the dense
+/// path. Chosen from the data only (the count of non-zeros), after the event path's binary check.
 /// Otherwise the input tensor is kept and sgemm is used (the dense path is the reference; `path`
-/// forces either; results agree to float rounding, exactly for dyadic-quantised values).
+/// forces any; results agree to float rounding, exactly for dyadic-quantised values on the event path).
 public final class Linear: Layer {
-    public enum Path: String, Sendable { case auto, dense, event }
+    public enum Path: String, Sendable { case auto, dense, event, sparse }
 
     public let inputs: Int
     public let outputs: Int
@@ -46,14 +53,22 @@ public final class Linear: Layer {
     public var eventDensityLimit: Double = 0.6
     /// Fewest outputs for the event path under `.auto`: adding a short weight row per spike loses
     /// to one sgemm (measured: the forward of a 1000→10 readout layer takes 3.3 ms per basic-snn batch
-    /// event-driven, scan included, 0.8 ms dense).
+    /// event-driven, scan included, 0.8 ms dense). The sparse path needs as many.
     public var eventMinimumOutputs = 64
+    /// Largest fraction of non-zeros for the sparse path under `.auto`. Measured (2 workers, non-zeros
+    /// scattered at random, forward + backward): the sparse path wins up to about 20% non-zeros on
+    /// 1280×4096→256 and 3200×784→1000, about 15% on 128×784→256; 1/8 stays clear of both, takes
+    /// moving digits on a 64×64 canvas (a 28×28 digit: at most 19%, mostly 3–10%) and leaves MNIST
+    /// fed directly (19% of pixels, batch means above 15%) on the dense path.
+    public var sparseDensityLimit: Double = 0.125
     /// Threads for the event-driven accumulation.
     public var workers: Int
     /// The compiled copy of the event kernels to run (AVX-512 where the CPU has it).
     public var kernels: EventKernelChoice
     /// Whether the latest forward used the event path.
     public private(set) var lastForwardWasEventDriven = false
+    /// The path the latest forward took (`.dense`, `.event` or `.sparse`).
+    public private(set) var lastPath = Path.dense
     /// Rows of the latest event-driven forward computed from their element's reference row (differences only).
     public private(set) var lastDeltaRows = 0
 
@@ -66,6 +81,8 @@ public final class Linear: Layer {
         case blocks([EventBlock], steps: Int)
         /// The input's events (row path).
         case rows(BinaryRows)
+        /// The input's non-zeros (sparse path).
+        case sparse(NonzeroRows)
     }
     private var saved = Saved.nothing
     private var savedShape: [Int] = []
@@ -108,9 +125,24 @@ public final class Linear: Layer {
             precondition(path != .event || events != nil, "\(summary): event path needs binary input")
             if let events { return tileForward(events, shape: x.shape, training: training) }
         }
+        if path == .sparse || (path == .auto && outputs >= eventMinimumOutputs) {
+            let nonzeros = x.storage.withUnsafeBufferPointer {
+                NonzeroRows.sparse($0, rows: rows, columns: inputs, maxDensity: path == .sparse ? 1 : sparseDensityLimit, workers: workers)
+            }
+            if let nonzeros { return sparseForward(nonzeros, shape: x.shape, training: training) }
+        }
         var y = biasRows(rows)
         sgemm(m: rows, n: outputs, k: inputs, x.storage, lda: inputs, weight.value, ldb: outputs, beta: bias == nil ? 0 : 1, &y, ldc: outputs)
-        return output(y, shape: x.shape, saving: training ? .input(x) : .nothing, eventDriven: false)
+        return output(y, shape: x.shape, saving: training ? .input(x) : .nothing, path: .dense)
+    }
+
+    /// The sparse path's forward (`SparseRowPath`) over `x`'s non-zeros (input shape `shape`).
+    private func sparseForward(_ x: NonzeroRows, shape: [Int], training: Bool) -> Tensor {
+        var y = [Float](uninitializedCount: x.rows * outputs)
+        LinearForwardPointers.with(output: &y, weight: weight.value, bias: biasValues) { p in
+            sparsePath.forward(x, steps: shape.count == 3 ? shape[0] : 1, p)
+        }
+        return output(y, shape: shape, saving: training ? .sparse(x) : .nothing, path: .sparse)
     }
 
     /// The same layer on binary input given as events (`shape` `[T, B, in]`, `events` its `T·B`
@@ -126,8 +158,8 @@ public final class Linear: Layer {
         return tileForward(events, shape: shape, training: training)
     }
 
-    /// Whether `forward(events:shape:training:)` may pay off: false when the dense path is forced.
-    public var takesEvents: Bool { path != .dense }
+    /// Whether `forward(events:shape:training:)` may pay off: false when the dense or sparse path is forced.
+    public var takesEvents: Bool { path == .auto || path == .event }
 
     /// The tile path's forward (`EventTilePath`) over `events` (input shape `shape`).
     private func tileForward(_ events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
@@ -138,14 +170,14 @@ public final class Linear: Layer {
             tiles.forward(blocks, steps: steps, batch: events.rows / steps, p)
         }
         return output(y, shape: shape, saving: training ? .blocks(blocks, steps: steps) : .nothing,
-                      deltaRows: blocks.reduce(0) { $0 + $1.deltaRows }, eventDriven: true)
+                      deltaRows: blocks.reduce(0) { $0 + $1.deltaRows }, path: .event)
     }
 
     /// The row path's forward (`EventRowPath`).
     private func rowForward(_ events: BinaryRows, shape: [Int], training: Bool) -> Tensor {
         var y = [Float](uninitializedCount: events.rows * outputs)
         LinearForwardPointers.with(output: &y, weight: weight.value, bias: biasValues) { p in rowPath.forward(events, p) }
-        return output(y, shape: shape, saving: training ? .rows(events) : .nothing, eventDriven: true)
+        return output(y, shape: shape, saving: training ? .rows(events) : .nothing, path: .event)
     }
 
     public func backward(_ gradOutput: Tensor, needsInputGradient: Bool) -> Tensor {
@@ -162,10 +194,14 @@ public final class Linear: Layer {
             LinearGradientPointers.with(outputGradient: gradOutput.storage, weight: weight, bias: bias) { p in
                 rowPath.weightGradient(events, p)
             }
+        case .sparse(let x):
+            LinearGradientPointers.with(outputGradient: gradOutput.storage, weight: weight, bias: bias) { p in
+                addBiasGradient(rows: rows, p)
+                sparsePath.weightGradient(x, p)
+            }
         case .input(let x):
             LinearGradientPointers.with(outputGradient: gradOutput.storage, weight: weight, bias: bias) { p in
-                guard let db = p.biasGradient else { return }
-                for r in 0..<rows { for j in 0..<outputs { db[j] += p.outputGradient[r * outputs + j] } }
+                addBiasGradient(rows: rows, p)
             }
             sgemm(transA: true, m: inputs, n: outputs, k: rows, x.storage, lda: inputs, gradOutput.storage, ldb: outputs,
                   beta: 1, &weight.grad, ldc: outputs)
@@ -179,6 +215,13 @@ public final class Linear: Layer {
 
     private var tilePath: EventTilePath { EventTilePath(inputs: inputs, outputs: outputs, workers: workers, kernels: kernels) }
     private var rowPath: EventRowPath { EventRowPath(inputs: inputs, outputs: outputs, workers: workers, kernels: kernels) }
+    private var sparsePath: SparseRowPath { SparseRowPath(inputs: inputs, outputs: outputs, workers: workers) }
+
+    /// `db += Σ_rows dY`, row after row (dense and sparse paths).
+    private func addBiasGradient(rows: Int, _ p: LinearGradientPointers) {
+        guard let db = p.biasGradient else { return }
+        for r in 0..<rows { for j in 0..<outputs { db[j] += p.outputGradient[r * outputs + j] } }
+    }
 
     /// The bias, or zeros without bias.
     private var biasValues: [Float] { bias?.value ?? [Float](repeating: 0, count: outputs) }
@@ -193,11 +236,12 @@ public final class Linear: Layer {
     }
 
     /// Keeps what the backward needs (`saving`) and returns `y` as `[…, outputs]`.
-    private func output(_ y: [Float], shape: [Int], saving: Saved, deltaRows: Int = 0, eventDriven: Bool) -> Tensor {
+    private func output(_ y: [Float], shape: [Int], saving: Saved, deltaRows: Int = 0, path: Path) -> Tensor {
         savedShape = shape
         saved = saving
         lastDeltaRows = deltaRows
-        lastForwardWasEventDriven = eventDriven
+        lastPath = path
+        lastForwardWasEventDriven = path == .event
         return Tensor(shape: Array(shape.dropLast()) + [outputs], storage: y)
     }
 

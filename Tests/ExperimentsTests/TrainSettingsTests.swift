@@ -13,15 +13,15 @@ final class TrainSettingsTests: XCTestCase {
         let executor = try XCTUnwrap(ExecutorCatalog.registry().executor(forKind: kind))
         XCTAssertEqual(executor.parameters, TrainSettings.parameters)
         XCTAssertEqual(executor.parameters.map(\.name), [
-            "dataset", "train_samples", "test_samples", "layers", "encoding", "num_steps", "gain", "beta", "threshold",
-            "reset", "surrogate", "alpha", "slope", "learn_beta", "learn_threshold", "loss", "correct_rate",
+            "dataset", "train_samples", "test_samples", "layers", "encoding", "num_steps", "gain", "canvas", "speed",
+            "moving_rate", "beta", "threshold", "reset", "surrogate", "alpha", "slope", "learn_beta", "learn_threshold", "loss", "correct_rate",
             "incorrect_rate", "optimizer", "lr", "momentum", "weight_decay", "epochs", "batch_size", "figures", "sample",
             "gallery_size",
         ])
         let specs = Dictionary(uniqueKeysWithValues: executor.parameters.map { ($0.name, $0) })
         XCTAssertEqual(specs["layers"]?.type, .stringList(allowed: []))
         XCTAssertEqual(specs["layers"]?.defaultValue, .list(["linear 1000", "leaky", "linear 10", "leaky"].map(ConfigValue.string)))
-        XCTAssertEqual(specs["encoding"]?.type, .choice(["rate", "direct", "latency"]))
+        XCTAssertEqual(specs["encoding"]?.type, .choice(["rate", "direct", "latency", "moving"]))
         XCTAssertEqual(specs["reset"]?.type, .choice(["subtract", "zero"]))
         XCTAssertEqual(specs["surrogate"]?.type, .choice(["atan", "fast_sigmoid"]))
         XCTAssertEqual(specs["loss"]?.type,
@@ -29,7 +29,8 @@ final class TrainSettingsTests: XCTestCase {
         XCTAssertEqual(specs["loss"]?.defaultValue, .string("count_ce"))
         XCTAssertEqual(specs["optimizer"]?.type, .choice(["adam", "adamw", "sgd"]))
         XCTAssertEqual(specs["figures"]?.type, .stringList(allowed: ["loss", "accuracy", "output_raster", "hidden_raster",
-                                                                     "input_raster", "overlay", "gallery", "sample", "confusion", "weights", "biases"]))
+                                                                     "input_raster", "overlay", "gallery", "sample", "confusion", "weights", "biases",
+                                                                     "sequences"]))
         XCTAssertEqual(specs["num_steps"]?.defaultValue, .int(25))
         XCTAssertEqual(specs["num_steps"]?.range, 1...10_000)
         XCTAssertEqual(specs["beta"]?.defaultValue, .double(0.95))
@@ -38,8 +39,13 @@ final class TrainSettingsTests: XCTestCase {
         XCTAssertEqual(specs["lr"]?.range, 0...10)
         XCTAssertEqual(specs["batch_size"]?.defaultValue, .int(128))
         XCTAssertEqual(specs["gallery_size"]?.range, 1...100)
+        XCTAssertEqual(specs["canvas"]?.defaultValue, .int(64))
+        XCTAssertEqual(specs["canvas"]?.range, 28...512)
+        XCTAssertEqual(specs["speed"]?.defaultValue, .double(2))
+        XCTAssertEqual(specs["speed"]?.range, 0...100)
+        XCTAssertEqual(specs["moving_rate"]?.defaultValue, .bool(false))
         XCTAssertEqual(Set(executor.parameters.filter(\.sweepable).map(\.name)),
-                       ["num_steps", "gain", "beta", "threshold", "lr", "epochs"])
+                       ["num_steps", "gain", "canvas", "speed", "beta", "threshold", "lr", "epochs"])
         XCTAssertFalse(specs.values.contains { $0.doc.isEmpty })
     }
 
@@ -74,6 +80,9 @@ final class TrainSettingsTests: XCTestCase {
             encoding: latency
             num_steps: 7
             gain: 0.5
+            canvas: 40
+            speed: 1.5
+            moving_rate: true
             beta: 0.9
             threshold: 0.7
             reset: zero
@@ -103,6 +112,9 @@ final class TrainSettingsTests: XCTestCase {
         XCTAssertEqual(s.encoding, .latency)
         XCTAssertEqual(s.numSteps, 7)
         XCTAssertEqual(s.gain, 0.5)
+        XCTAssertEqual(s.canvas, 40)
+        XCTAssertEqual(s.speed, 1.5)
+        XCTAssertTrue(s.movingRate)
         XCTAssertEqual(s.beta, 0.9)
         XCTAssertEqual(s.threshold, 0.7)
         XCTAssertEqual(s.reset, .zero)
@@ -161,7 +173,7 @@ final class TrainSettingsTests: XCTestCase {
             ("optimizer: rmsprop", "'optimizer' expects one of adam, adamw, sgd, found 'rmsprop'"),
             ("loss: count_ec", "'loss' expects one of count_ce, mean_membrane_ce, per_step_ce, last_step_ce, count_mse, "
              + "found 'count_ec'; did you mean 'count_ce'?"),
-            ("encoding: poisson", "'encoding' expects one of rate, direct, latency, found 'poisson'"),
+            ("encoding: poisson", "'encoding' expects one of rate, direct, latency, moving, found 'poisson'"),
             ("surrogate: sigmoid", "'surrogate' expects one of atan, fast_sigmoid, found 'sigmoid'"),
             ("reset: none", "'reset' expects one of subtract, zero, found 'none'"),
             ("lr: 20", "'lr' must be between 0 and 10, found 20"),
@@ -169,7 +181,9 @@ final class TrainSettingsTests: XCTestCase {
             ("epochs: 0", "'epochs' must be between 1 and 10000, found 0"),
             ("batch_size: 0", "'batch_size' must be between 1 and 1000000, found 0"),
             ("figures: [loss, raster]", "'figures' accepts loss, accuracy, output_raster, hidden_raster, input_raster, "
-             + "overlay, gallery, sample, confusion, weights, biases; found 'raster'"),
+             + "overlay, gallery, sample, confusion, weights, biases, sequences; found 'raster'"),
+            ("canvas: 20", "'canvas' must be between 28 and 512, found 20"),
+            ("speed: -1", "'speed' must be between 0 and 100, found -1"),
             ("momentum: [0.5, 0.9]", "'momentum' takes one value (a number), found a list [0.5, 0.9]; it cannot be swept"),
             ("learn_beta: 2", "'learn_beta' expects true or false, found 2"),
         ]

@@ -61,6 +61,7 @@ enum SampleFigures {
                                                        titleColors: correct.map { $0 ? Color.correctGreen : Color.wrongRed },
                                                        columns: 6, title: "Predictions")))
         out.append(("core-subplots", coreSubplots()))
+        out.append(("filmstrip", try filmstrip()))
         out.append(contentsOf: try snnFigures())
         // Degenerate data.
         out.append(("degenerate-empty-lines", Figure.lines(series: [], xLabel: "x", yLabel: "y", title: "Empty")))
@@ -103,6 +104,21 @@ enum SampleFigures {
         figure[1, 1].text("note", x: 2, y: 5, color: .gray)
         figure[1, 1].yLabel = "count"
         return figure
+    }
+
+    /// Moving digits: four sequences of eight 48 × 48 frames, the digit stepping diagonally.
+    static func filmstrip() throws -> Figure {
+        let frames: [[[Float]]] = (0..<4).map { r in
+            let digit = SampleData.digit(r)
+            return (0..<8).map { t in
+                var canvas = [Float](repeating: 0, count: 48 * 48)
+                let x = (3 * t + 5 * r) % 21, y = (2 * t + 7 * r) % 21
+                for i in 0..<28 { for j in 0..<28 { canvas[(y + i) * 48 + x + j] = digit[i * 28 + j] } }
+                return canvas
+            }
+        }
+        return try Figure.filmstrip(frames: frames, width: 48, rowLabels: ["0", "1", "2", "3"],
+                                    frameLabels: (0..<8).map { "t = \($0 * 2)" }, title: "Moving digits")
     }
 
     /// The SNN report figures: spike overlay, prediction gallery, sample analysis, loss curves and

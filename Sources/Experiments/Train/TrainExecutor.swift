@@ -8,8 +8,12 @@ import TensorCore
 /// and evaluated on the test images after every epoch (the snn-mnist-classifier and basic_snn notebooks).
 ///
 /// Random streams from the block's `seed`: `subset` (data subset), `init` (weights), `train`
-/// (batch order, input spikes, dropout), so two blocks with the same seed start from the same
-/// weights and see the same batches.
+/// (batch order, input spikes, dropout, the `moving` sequences of the train and test images), so two
+/// blocks with the same seed start from the same weights and see the same batches.
+///
+/// `encoding: moving` (`MovingEncoder`): each image bounces in a `canvas × canvas` frame, `num_steps`
+/// frames (so sweeps over `num_steps` sweep the sequence length), and the network takes `canvas²`
+/// inputs; the sequences are made per batch, never stored.
 struct TrainExecutor: BlockExecutor {
     let data: DatasetLoader
 
@@ -24,12 +28,14 @@ struct TrainExecutor: BlockExecutor {
         let spec = try ModelSpec(c.layers)
         let root = SeededRNG(seed: context.seed)
         let split = try data.load(c, for: context, rng: root.derived("subset"))
-        let model = spec.build(inputs: split.train.pixels, config: c, rng: root.derived("init"), compute: context.compute)
+        let encoding = try inputEncoding(c, images: split.train)
+        let model = spec.build(inputs: encoding.inputFeatures(images: split.train.pixels), config: c, rng: root.derived("init"),
+                               compute: context.compute)
         guard model.outputFeatures == split.train.classes else {
             throw ConfigurationError("layers: the network ends with \(model.outputFeatures) outputs but \(split.name) has "
                              + "\(split.train.classes) classes; make the last linear layer 'linear \(split.train.classes)'")
         }
-        let config = try trainingConfig(c, model: model)
+        let config = try trainingConfig(c, encoding: encoding, model: model)
         let trainer = Trainer(model: model, optimizer: try optimizer(c), config: config, rng: root.derived("train"),
                               workers: context.threads)
 
@@ -49,6 +55,10 @@ struct TrainExecutor: BlockExecutor {
             "data: \(split.name), \(split.train.count) train / \(split.test.count) test images",
             "model: " + model.layers.map(\.summary).joined(separator: " → ") + " (\(model.parameterCount) parameters)",
         ], inputs: split.files)
+        if case .moving(let m) = encoding {
+            result.log.insert("input: digits moving in a \(m.canvas)×\(m.canvas) canvas at \(m.speed) px/frame, "
+                              + "\(config.steps) frames" + (m.rate ? ", rate-coded (gain \(m.gain))" : ", as current"), at: 1)
+        }
         for (k, e) in history.testEpochs.enumerated() {
             result.log.append(String(format: "epoch %d: train loss %.4f, test accuracy %.2f%%, %.1f s",
                                      e + 1, history.trainLoss[e], 100 * history.testAccuracy[k],
@@ -75,7 +85,8 @@ struct TrainExecutor: BlockExecutor {
         result.series["epoch_train_accuracy"] = history.trainAccuracy
 
         var figures = TrainFigures(context: context, settings: c, split: split, model: model, config: config, history: history,
-                                   evaluation: evaluation, trained: trained, rng: root.derived("figures"))
+                                   evaluation: evaluation, trained: trained, rng: root.derived("figures"),
+                                   sequences: trainer.sequenceStream(test: true))
         for name in c.figures {
             result.figures.append(try figures.draw(name))
         }
@@ -86,14 +97,24 @@ struct TrainExecutor: BlockExecutor {
         try SweepSummary.accuracy(sweep, context)
     }
 
-    /// The trainer's settings from the block's parameters.
-    private func trainingConfig(_ c: TrainSettings, model: Sequential) throws -> TrainingConfig {
-        let encoding: Encoding
+    /// The trainer's encoding from the block's parameters (`moving` sized to the data's images).
+    private func inputEncoding(_ c: TrainSettings, images: LabeledImages) throws -> Encoding {
         switch c.encoding {
-        case .direct: encoding = .direct
-        case .latency: encoding = .latency(normalize: true)
-        case .rate: encoding = .rate(gain: Float(c.gain))
+        case .direct: return .direct
+        case .latency: return .latency(normalize: true)
+        case .rate: return .rate(gain: Float(c.gain))
+        case .moving:
+            let moving = MovingEncoder(canvas: c.canvas, speed: c.speed, imageRows: images.rows, imageCols: images.cols,
+                                       rate: c.movingRate, gain: Float(c.gain))
+            if let problem = moving.problem(imageFeatures: images.pixels) {
+                throw ConfigurationError(problem + "; set canvas to at least \(max(images.rows, images.cols))")
+            }
+            return .moving(moving)
         }
+    }
+
+    /// The trainer's settings from the block's parameters.
+    private func trainingConfig(_ c: TrainSettings, encoding: Encoding, model: Sequential) throws -> TrainingConfig {
         let loss: ReadoutLoss
         switch c.loss {
         case .meanMembraneCE: loss = .meanMembraneCrossEntropy

@@ -6,6 +6,12 @@ import SpikingNN
 import TensorCore
 
 /// The figures of a `train` block, from the history, the test evaluation and one traced sample.
+///
+/// With `encoding: moving` the inputs are `canvas²` pixels: `input_raster` has a row per canvas pixel,
+/// `overlay` draws the input spikes on the digit's track (each pixel's brightest value over the
+/// frames), `sample` and `gallery` show the test digits themselves, and `sequences` the moving test
+/// sequences, made exactly as the evaluation made them. With another encoding `sequences` shows the
+/// encoded input per step (the rate code's spikes, the constant image, the latency spikes).
 struct TrainFigures {
     let context: BlockContext
     let settings: TrainSettings
@@ -17,6 +23,8 @@ struct TrainFigures {
     /// The parameters before training (`weights`, `biases`).
     let trained: TrainedParameters
     let rng: SeededRNG
+    /// The stream of the test images' `moving` sequences (`Trainer.sequenceStream(test: true)`).
+    let sequences: SeededRNG
     /// The traced sample, simulated once for all the one-sample figures.
     var cachedTrace: Trace? = nil
 
@@ -47,6 +55,10 @@ struct TrainFigures {
             let figure = Figure.raster(spikeTimes: times, steps: config.steps,
                                        title: "Input spikes, test image \(sampleIndex) (\(label(sampleIndex)))", yLabel: "pixel")
             let total = times.reduce(0) { $0 + $1.count }
+            if let moving, !moving.rate {
+                return try context.write(figure, name.rawValue, "The \(config.steps)-frame input of test image \(sampleIndex) "
+                                 + "moving on its canvas: \(total) non-zero inputs over \(times.count) canvas pixels.")
+            }
             return try context.write(figure, name.rawValue, "The \(config.steps)-step input of test image \(sampleIndex): "
                              + "\(total) spikes over \(times.count) pixels.")
         case .hiddenRaster:
@@ -67,11 +79,13 @@ struct TrainFigures {
                              + "\(classNames.first ?? "0")…: the most active row is the prediction.")
         case .overlay:
             let trace = try sampleTrace()
-            let figure = try Figure.spikeOverlay(image: image(sampleIndex), width: split.test.cols,
+            let (picture, width) = inputPicture(sampleIndex)
+            let figure = try Figure.spikeOverlay(image: picture, width: width,
                                                  spikes: spikeTimes(trace.input), steps: config.steps,
                                                  title: "Test image \(sampleIndex) and its input spikes")
-            return try context.write(figure, name.rawValue, "Test image \(sampleIndex) with each input spike drawn on its pixel, coloured by "
-                             + "when it fired (early, middle, late third of the \(config.steps) steps).")
+            let shown = moving == nil ? "Test image \(sampleIndex)" : "The track of test image \(sampleIndex) on its canvas"
+            return try context.write(figure, name.rawValue, shown + " with each non-zero input drawn on its pixel, coloured by "
+                             + "when it came (early, middle, late third of the \(config.steps) steps).")
         case .gallery:
             let n = min(settings.gallerySize, split.test.count)
             let figure = try Figure.predictionGallery(
@@ -106,7 +120,62 @@ struct TrainFigures {
             let figure = Figure.heatmap(matrix: m, rowLabels: classNames, columnLabels: classNames,
                                         title: "Confusion matrix (test set)", annotate: k <= 12)
             return try context.write(figure, name.rawValue, "Test-set confusion matrix: rows are true classes, columns predictions.")
+        case .sequences:
+            return try drawSequences(name)
         }
+    }
+
+    // MARK: - Sequences
+
+    /// The first four test images' input sequences, at most ten frames each (every k-th step).
+    private func drawSequences(_ name: TrainSettings.FigureName) throws -> FigureOutput {
+        let n = min(4, split.test.count), steps = config.steps
+        let every = (steps + 9) / 10
+        let shown = Array(stride(from: 0, to: steps, by: every))
+        let indices = Array(0..<n)
+        var stream = rng.derived("sequences")
+        let input = config.encoding.encode(split.test.images.gatherRows(indices), steps: steps, rng: &stream,
+                                           sequences: SequenceKeys(stream: sequences, indices: indices))
+        let f = input.shape[2]
+        let frames = indices.map { b in
+            shown.map { t in Array(input.storage[((t * n + b) * f)..<((t * n + b + 1) * f)]) }
+        }
+        let width = moving?.canvas ?? split.test.cols
+        let figure = try Figure.filmstrip(frames: frames, width: width, rowLabels: indices.map { label($0) },
+                                          frameLabels: shown.map { "t = \($0)" },
+                                          title: moving.map { "Moving digits: \($0.canvas)×\($0.canvas), \($0.speed) px/frame" }
+                                              ?? "Encoded input (\(settings.encoding.rawValue)) per step")
+        let frameText = every == 1 ? "all \(steps) steps" : "one step in \(every) of \(steps)"
+        let caption: String
+        if let moving {
+            caption = "The first \(n) test sequences (\(frameText)), each row labelled with its class: the digit bouncing in a "
+                + "\(moving.canvas)×\(moving.canvas) canvas, as the evaluation saw it"
+                + (moving.rate ? " (rate-coded with gain \(moving.gain); spikes drawn afresh here)." : ".")
+        } else {
+            caption = "The \(settings.encoding.rawValue)-encoded input of the first \(n) test images (\(frameText)), each row "
+                + "labelled with its class" + (settings.encoding == .rate ? " (spikes drawn afresh here)." : ".")
+        }
+        return try context.write(figure, name.rawValue, caption)
+    }
+
+    /// The moving-digit settings, when the input is `moving`.
+    private var moving: MovingEncoder? {
+        if case .moving(let m) = config.encoding { return m }
+        return nil
+    }
+
+    /// What the network sees of test image `i` as one picture and its width: the image, or for
+    /// `moving` its track (each canvas pixel's largest value over the analog frames).
+    private func inputPicture(_ i: Int) -> ([Float], Int) {
+        guard let moving else { return (image(i), split.test.cols) }
+        let frames = moving.frames(split.test.images.gatherRows([i]), steps: config.steps,
+                                   keys: SequenceKeys(stream: sequences, indices: [i]))
+        let f = moving.features
+        var track = [Float](repeating: 0, count: f)
+        for t in 0..<config.steps {
+            for j in 0..<f { track[j] = max(track[j], frames.storage[t * f + j]) }
+        }
+        return (track, moving.canvas)
     }
 
     // MARK: - One traced sample
@@ -123,7 +192,8 @@ struct TrainFigures {
         if let cachedTrace { return cachedTrace }
         let x = split.test.images.gatherRows([sampleIndex])
         var stream = rng.derived("sample")
-        let input = config.encoding.encode(x, steps: config.steps, rng: &stream)
+        let input = config.encoding.encode(x, steps: config.steps, rng: &stream,
+                                           sequences: SequenceKeys(stream: sequences, indices: [sampleIndex]))
         var h = input
         var spiking: [Tensor] = []
         for layer in model.layers {

@@ -9,9 +9,11 @@ struct TrainSettings: BlockSettings, DataSettings {
     enum FigureName: String, CaseIterable, Sendable {
         case loss, accuracy
         case outputRaster = "output_raster", hiddenRaster = "hidden_raster", inputRaster = "input_raster"
-        case overlay, gallery, sample, confusion, weights, biases
+        case overlay, gallery, sample, confusion, weights, biases, sequences
     }
-    enum InputEncoding: String, CaseIterable, Sendable { case rate, direct, latency }
+    /// `moving`: the image bouncing in a `canvas × canvas` frame at `speed` px per step, one frame per
+    /// step (`num_steps` frames, `MovingEncoder`), fed as current or rate-coded (`moving_rate`).
+    enum InputEncoding: String, CaseIterable, Sendable { case rate, direct, latency, moving }
     enum Reset: String, CaseIterable, Sendable { case subtract, zero }
     enum SurrogateName: String, CaseIterable, Sendable { case atan, fastSigmoid = "fast_sigmoid" }
     enum Loss: String, CaseIterable, Sendable {
@@ -30,6 +32,9 @@ struct TrainSettings: BlockSettings, DataSettings {
     var encoding = InputEncoding.rate
     var numSteps = 25
     var gain = 1.0
+    var canvas = 64
+    var speed = 2.0
+    var movingRate = false
     var beta = 0.95
     var threshold = 1.0
     var reset = Reset.subtract
@@ -57,9 +62,17 @@ struct TrainSettings: BlockSettings, DataSettings {
         .int("test_samples", \.testSamples, doc: "test images, a stratified subset (0: all)", range: 0...1e7),
         .strings("layers", \.layers, doc: "the network, one layer an item (see the layers below)", items: LayerCatalog.rules),
         .choice("encoding", \.encoding,
-                doc: "input encoding: Bernoulli rate code, the image at every step, or one spike per pixel"),
-        .int("num_steps", \.numSteps, doc: "time steps per image", sweepable: true, range: 1...10_000),
-        .double("gain", \.gain, doc: "rate encoding: spike probability = gain·pixel", sweepable: true, range: 0...1e6),
+                doc: "input encoding: Bernoulli rate code, the image at every step, one spike per pixel, "
+                    + "or the image bouncing in a larger canvas (one frame per step)"),
+        .int("num_steps", \.numSteps, doc: "time steps per image (moving: frames per sequence)", sweepable: true,
+             range: 1...10_000),
+        .double("gain", \.gain, doc: "rate encoding (and moving_rate): spike probability = gain·pixel", sweepable: true,
+                range: 0...1e6),
+        .int("canvas", \.canvas, doc: "moving: side of the square canvas in pixels; the network's inputs are canvas²",
+             sweepable: true, range: 28...512),
+        .double("speed", \.speed, doc: "moving: the digit's speed in pixels per frame", sweepable: true, range: 0...100),
+        .bool("moving_rate", \.movingRate, doc: "moving: rate-code the frames (spike probability = gain·pixel) "
+                + "instead of feeding them as current"),
         .double("beta", \.beta, doc: "leaky: membrane decay β (clamped to [0, 1])", sweepable: true, range: 0...1),
         .double("threshold", \.threshold, doc: "leaky: firing threshold θ", sweepable: true, range: 1e-9...1e9),
         .choice("reset", \.reset, doc: "leaky: reset by subtracting θ or to zero"),

@@ -3,14 +3,17 @@ import TensorCore
 
 /// Mini-batch training of a `Sequential` on images `[N, F]` with integer labels.
 ///
-/// Per batch: gather the images `[B, F]`, encode them to `[T, B, F]` (`config.encoding`), run the
+/// Per batch: gather the images `[B, F]`, encode them to `[T, B, F']` (`config.encoding`), run the
 /// model forward, read the loss from the model output or the last layer's membrane
 /// (`config.readout`), back-propagate, and step the optimizer.
 ///
 /// Randomness (results depend only on the seed, the data and the config):
 /// - batch order of epoch `e`: `rng.derived("epoch", e).permutation(N)` (when `shuffle`);
 /// - encoding of batch `b` of epoch `e`: `rng.derived("encode", e · 1_000_000 + b)`;
-/// - encoding of evaluation batch `i`: `rng.derived("eval", i)`.
+/// - encoding of evaluation batch `i`: `rng.derived("eval", i)`;
+/// - the `moving` sequence of training image `i`: `sequenceStream(test: false).derived("image", i)`,
+///   of evaluated image `i`: `sequenceStream(test: true).derived("image", i)` — the same in every
+///   epoch and batch (a rate code of the frames is drawn from the batch's encoding stream).
 /// The last batch of an epoch may be smaller than `batchSize`.
 public final class Trainer {
     public let model: Sequential
@@ -57,7 +60,7 @@ public final class Trainer {
                 batchIndices.removeAll(keepingCapacity: true)
                 batchIndices.append(contentsOf: order[lo..<hi])
                 var encodeRNG = rng.derived("encode", epoch * 1_000_000 + b)
-                let input = encodeBatch(trainImages, rng: &encodeRNG)
+                let input = encodeBatch(trainImages, rng: &encodeRNG, sequences: sequenceStream(test: false))
 
                 model.zeroGrad()
                 let output = input.forward(through: model, training: true)
@@ -95,8 +98,13 @@ public final class Trainer {
         return history
     }
 
+    /// The stream the `moving` sequences of the training images (`"moving:train"`) or of the
+    /// evaluated images (`"moving:test"`) are derived from, one `derived("image", index)` per image.
+    public func sequenceStream(test: Bool) -> SeededRNG { rng.derived(test ? "moving:test" : "moving:train") }
+
     /// Accuracy, mean loss, predictions and per-sample output counts on `images` `[N, F]`
-    /// (in order, batches of `config.batchSize`, encoding batch `i` with `rng.derived("eval", i)`).
+    /// (in order, batches of `config.batchSize`, encoding batch `i` with `rng.derived("eval", i)`;
+    /// `moving` sequences from `sequenceStream(test: true)`).
     public func evaluate(images: Tensor, labels: [Int]) -> Evaluation {
         let n = images.rows
         precondition(labels.count == n, "\(labels.count) labels for \(n) images")
@@ -111,7 +119,8 @@ public final class Trainer {
             batchIndices.removeAll(keepingCapacity: true)
             batchIndices.append(contentsOf: lo..<hi)
             var encodeRNG = rng.derived("eval", i)
-            let output = encodeBatch(images, rng: &encodeRNG).forward(through: model, training: false)
+            let output = encodeBatch(images, rng: &encodeRNG, sequences: sequenceStream(test: true))
+                .forward(through: model, training: false)
             let batchLabels = Array(labels[lo..<hi])
             let (loss, _, batchPredictions) = config.loss.evaluate(readoutTensor(output), labels: batchLabels)
             lossSum += loss * Double(hi - lo)
@@ -138,8 +147,9 @@ public final class Trainer {
         }
     }
 
-    /// Gathers `batchIndices` rows into the reused buffer and encodes them to `[T, B, F]`.
-    private func encodeBatch(_ images: Tensor, rng: inout SeededRNG) -> EncodedBatch {
+    /// Gathers `batchIndices` rows into the reused buffer and encodes them to `[T, B, F']`; a `moving`
+    /// sequence is made from `sequences` and the image's index (a rate-coded one as events).
+    private func encodeBatch(_ images: Tensor, rng: inout SeededRNG, sequences: SeededRNG) -> EncodedBatch {
         let f = images.rowLength, b = batchIndices.count
         if batchImages.count != b * f { batchImages = [Float](repeating: 0, count: b * f) }
         images.storage.withUnsafeBufferPointer { src in
@@ -150,6 +160,14 @@ public final class Trainer {
             }
         }
         let x = Tensor(shape: [b, f], storage: batchImages)
+        if case .moving(let moving) = config.encoding {
+            let keys = SequenceKeys(stream: sequences, indices: batchIndices)
+            if moving.rate {
+                return .events(moving.events(x, steps: config.steps, keys: keys, rng: rng, workers: workers),
+                               shape: [config.steps, b, moving.features])
+            }
+            return .tensor(moving.frames(x, steps: config.steps, keys: keys, workers: workers))
+        }
         if case .rate(let gain) = config.encoding, config.steps >= 8 {
             // Long rate codes are drawn in 8 blocks of steps (the same code on any thread count),
             // straight into events.
@@ -183,8 +201,14 @@ public final class Trainer {
     private func validate(images: Tensor, labels: [Int], role: String) throws {
         guard config.batchSize > 0 else { throw TrainingError.invalidConfig("batch size \(config.batchSize)") }
         guard config.steps > 0 else { throw TrainingError.invalidConfig("steps \(config.steps)") }
-        guard images.rank == 2, images.rowLength == model.inputFeatures else {
-            throw TrainingError.shapeMismatch("\(role) images \(images.shape), model takes \(model.inputFeatures) features")
+        guard images.rank == 2 else { throw TrainingError.shapeMismatch("\(role) images \(images.shape) are not [N, F]") }
+        if case .moving(let moving) = config.encoding, let problem = moving.problem(imageFeatures: images.rowLength) {
+            throw TrainingError.invalidConfig(problem)
+        }
+        let encoded = config.encoding.inputFeatures(images: images.rowLength)
+        guard encoded == model.inputFeatures else {
+            throw TrainingError.shapeMismatch("\(role) images \(images.shape) encoded to \(encoded) features, "
+                                              + "model takes \(model.inputFeatures) features")
         }
         guard labels.count == images.rows else {
             throw TrainingError.shapeMismatch("\(labels.count) \(role) labels for \(images.rows) images")

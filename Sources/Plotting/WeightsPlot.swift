@@ -44,7 +44,7 @@ extension Figure {
     /// Weight matrices before (left) and after (right) training, one row per matrix, rows as the
     /// matrix's inputs and columns as its outputs, on a blue–white–red scale symmetric about 0 and
     /// shared by the two panels of a row (so the change is the change in colour). Matrices larger
-    /// than `cells` on a side are shown as block means (the panel title says the block size).
+    /// than `cells` on a side are shown as block means (the axis labels say the block size).
     public static func weightsBeforeAfter(_ matrices: [WeightMatrix], cells: Int = 128) -> Figure {
         let rows = max(1, matrices.count)
         var figure = Figure(width: 720, height: Double(max(300, 280 * rows)), rows: rows, columns: 2)
@@ -52,9 +52,8 @@ extension Figure {
             let limit = max(1e-12, (m.before + m.after).filter(\.isFinite).map(abs).max() ?? 1)
             for (c, (values, when)) in [(m.before, "before"), (m.after, "after")].enumerated() {
                 let (grid, rb, cb) = m.reduced(values, cells: cells)
-                let blocks = rb > 1 || cb > 1 ? " (mean of \(rb)×\(cb) blocks)" : ""
-                var ax = Axes(title: "\(m.name), \(when)\(blocks)", xLabel: "output",
-                              yLabel: c == 0 ? "input" : nil)
+                var ax = Axes(title: "\(m.name), \(when)", xLabel: cb > 1 ? "output (means of \(cb))" : "output",
+                              yLabel: c == 0 ? (rb > 1 ? "input (means of \(rb))" : "input") : nil)
                 ax.image(grid, colormap: .blueWhiteRed, range: -limit...limit, colorbar: c == 1,
                          colorbarLabel: c == 1 ? "weight" : nil)
                 figure[k, c] = ax

@@ -1,3 +1,4 @@
+import Foundation
 import Plotting
 import SpikingNN
 
@@ -16,7 +17,7 @@ struct TrainedParameters {
     func matrices(_ model: Sequential) -> [WeightMatrix] {
         pairs(model).compactMap { name, p, before in
             guard p.shape.count == 2 else { return nil }
-            return WeightMatrix(name: "\(name) \(p.name)", rows: p.shape[0], columns: p.shape[1],
+            return WeightMatrix(name: "\(name) \(p.name.replacingOccurrences(of: ".weight", with: ""))", rows: p.shape[0], columns: p.shape[1],
                                 before: before.map(Double.init), after: p.value.map(Double.init))
         }
     }
@@ -28,10 +29,16 @@ struct TrainedParameters {
         }
     }
 
+    /// A layer's summary cut to its kind and size, for panel titles: `rleaky(256, β=0.9, …)` → `rleaky(256)`.
+    static func shortName(_ summary: String) -> String {
+        guard let comma = summary.firstIndex(of: ",") else { return summary }
+        return summary[..<comma] + (summary.contains("(") ? ")" : "")
+    }
+
     /// (layer name, parameter, its value before training) for every parameter of every layer.
     private func pairs(_ model: Sequential) -> [(String, Parameter, [Float])] {
         model.layers.enumerated().flatMap { i, layer in
-            layer.parameters.enumerated().map { k, p in ("layer \(i + 1) \(layer.summary)", p, initial[i][k]) }
+            layer.parameters.enumerated().map { k, p in ("\(i + 1) \(Self.shortName(layer.summary))", p, initial[i][k]) }
         }
     }
 }

@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Workloads: \(BenchmarkSuite.workloads.joined(separator: ", ")). Build in release mode first \
             (swift build -c release); a debug build is far slower. A training workload's figure is the \
-            median of three epochs (and of three test passes). Each timing notes how many cores \
+            median of three epochs (and of three test passes); train-rsnn-moving's is seconds per \
+            training batch over one epoch (its test pass: the first 2,000 test sequences, median of \
+            three, with the accuracy after that epoch). Each timing notes how many cores \
             other processes used meanwhile: compare ratios from one run, not absolute times.
             """)
 

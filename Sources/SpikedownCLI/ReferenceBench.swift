@@ -8,7 +8,8 @@ import Foundation
 struct ReferenceBench {
     /// A Python with torch, snntorch, scikit-learn and numpy.
     let python: String
-    /// The folder holding `w1_basic_snn.py`, `w2_snn_classifier.py`, `w3_lif_features.py`, `w3_fit.py`.
+    /// The folder holding `w1_basic_snn.py`, `w2_snn_classifier.py`, `w3_lif_features.py`, `w3_fit.py`,
+    /// `w6_rsnn_moving.py`.
     let scriptsDirectory: String
     /// The data folder the scripts read (`BENCH_DATA`).
     let dataDirectory: String?
@@ -39,7 +40,7 @@ struct ReferenceBench {
                 ran.insert("\(script) \(argument)")
             }
             if let r = try parse(workload, file: "\(outDirectory)/\(resultFile)") { results[workload] = r }
-            log("reference \(workload): " + (results[workload].map { BenchTable.seconds($0.seconds) } ?? "no timing in its results"))
+            log("reference \(workload): " + (results[workload].map(BenchTable.summary) ?? "no timing in its results"))
         }
         return results
     }
@@ -101,6 +102,17 @@ struct ReferenceBench {
             return result(number("ann_s_per_epoch_median"), "PyTorch, one epoch")
         case "infer-ann":
             return result(number("ann_infer_s_per_10k_single_batch"), "PyTorch, 10k test images in one batch")
+        case "train-rsnn-moving":
+            // Per batch, as Spikedown's figure; the whole epoch and its accuracy need `--epoch`.
+            return result(number("train_s_per_batch_median"),
+                          "snnTorch, seconds per training batch (median of 3 × 20; sequences made beforehand, not timed)",
+                          ["test_accuracy": number("test_acc_after_1_epoch"),
+                           "full_epoch_train_s_excluding_data": number("full_epoch_train_s_excluding_data"),
+                           "foreign_cores": (json["train_foreign_cores"] as? [NSNumber])?.map(\.doubleValue).max()])
+        case "infer-rsnn-moving":
+            return result(number("infer_s_median"), "snnTorch, first 2,000 test sequences, batch 250 (made beforehand)",
+                          ["test_accuracy": number("test_acc_after_1_epoch") ?? number("test_acc_untrained"),
+                           "foreign_cores": (json["infer_foreign_cores"] as? [NSNumber])?.map(\.doubleValue).max()])
         default:
             return nil
         }

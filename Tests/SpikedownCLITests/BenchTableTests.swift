@@ -26,3 +26,33 @@ final class BenchTableTests: XCTestCase {
         XCTAssertEqual(line, "sgemm: 0.100 s — d; gflops 180 (other processes: 0.25 cores)")
     }
 }
+
+final class ReferenceBenchTests: XCTestCase {
+    /// `w6_rsnn_moving.py --epoch` runs once for both RSNN workloads; the train figure is per batch.
+    func testRSNNReferenceIsReadPerBatch() throws {
+        let dir = NSTemporaryDirectory() + "spikedown-refbench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A stand-in for Python: `sh w6_rsnn_moving.py --epoch` writes the script's JSON fields.
+        let fields = #"{"train_s_per_batch_median": 0.0746, "train_foreign_cores": [0.01, 0.03, 0.02], "#
+            + #""infer_s_median": 0.744, "infer_foreign_cores": [0.0, 0.01], "test_acc_after_1_epoch": 0.4555, "#
+            + #""full_epoch_train_s_excluding_data": 71.5}"#
+        try """
+            [ "$1" = "--epoch" ] || exit 3
+            echo run >> "$BENCH_OUT/runs"
+            printf '%s' '\(fields)' > "$BENCH_OUT/w6.json"
+            """.write(toFile: dir + "/w6_rsnn_moving.py", atomically: true, encoding: .utf8)
+        let bench = ReferenceBench(python: "/bin/sh", scriptsDirectory: dir, dataDirectory: nil, outDirectory: dir)
+        var log: [String] = []
+        let results = try bench.run(["train-rsnn-moving", "infer-rsnn-moving"]) { log.append($0) }
+        XCTAssertEqual(try String(contentsOfFile: dir + "/runs", encoding: .utf8), "run\n", "one run for both")
+        let train = try XCTUnwrap(results["train-rsnn-moving"]), infer = try XCTUnwrap(results["infer-rsnn-moving"])
+        XCTAssertEqual(train.seconds, 0.0746)
+        XCTAssertEqual(train.figures["test_accuracy"], 0.4555)
+        XCTAssertEqual(train.figures["full_epoch_train_s_excluding_data"], 71.5)
+        XCTAssertEqual(train.figures["foreign_cores"], 0.03)
+        XCTAssertEqual(infer.seconds, 0.744)
+        XCTAssertEqual(infer.figures["test_accuracy"], 0.4555)
+        XCTAssertTrue(log.contains { $0.hasPrefix("reference train-rsnn-moving: 74.6 ms — snnTorch") }, "\(log)")
+    }
+}

@@ -162,6 +162,31 @@ final class LinearSparseTests: XCTestCase {
         XCTAssertEqual(run(sparse, layer(inputs, 64, path: .dense)), .dense)
     }
 
+    /// Input given as its non-zeros (`forward(nonzeros:)`) takes the path the dense input would and
+    /// gives the same bits, forward and backward, on every path setting, for analog input sparse or
+    /// dense enough for either path, binary input, and a narrow layer.
+    func testNonzerosInputMatchesDenseInput() {
+        let steps = 3, batch = 5, inputs = 160
+        var rng = SeededRNG(seed: 12)
+        let binary = Tensor(shape: [steps, batch, inputs],
+                            storage: (0..<steps * batch * inputs).map { _ in rng.nextDouble() < 0.05 ? 1 : 0 })
+        let inputsToTry = [analog(steps: steps, batch: batch, inputs: inputs, density: 0.05, seed: 13),
+                           analog(steps: steps, batch: batch, inputs: inputs, density: 0.3, seed: 14), binary]
+        for (k, x) in inputsToTry.enumerated() {
+            let nonzeros = x.storage.withUnsafeBufferPointer { NonzeroRows.sparse($0, rows: steps * batch, columns: inputs, maxDensity: 1)! }
+            for (outputs, path) in [(64, Linear.Path.auto), (64, .sparse), (64, .dense), (10, .auto), (10, .sparse)] {
+                let a = layer(inputs, outputs, path: path), b = layer(inputs, outputs, path: path)
+                let ya = a.forward(x, training: true), yb = b.forward(nonzeros: nonzeros, shape: x.shape, training: true)
+                XCTAssertEqual(b.lastPath, a.lastPath, "input \(k), \(outputs) outputs, \(path)")
+                XCTAssertEqual(yb, ya, "input \(k), \(outputs) outputs, \(path)")
+                let g = Tensor(shape: ya.shape, storage: gradient(rows: steps * batch, outputs: outputs, seed: 15))
+                XCTAssertEqual(b.backward(g, needsInputGradient: true), a.backward(g, needsInputGradient: true))
+                XCTAssertEqual(b.weight.grad, a.weight.grad)
+                XCTAssertEqual(b.bias?.grad, a.bias?.grad)
+            }
+        }
+    }
+
     /// `NonzeroRows` keeps every non-zero (not −0) in order, gives up past the density limit, and is
     /// the same for any worker count; `NonzeroColumns` of any column range is its transpose there.
     func testNonzeroRowsAndColumns() {

@@ -107,6 +107,25 @@ final class MovingEncoderTests: XCTestCase {
         }
     }
 
+    /// The frames as their non-zeros (what the trainer hands the first layer) are exactly
+    /// `NonzeroRows.sparse` of the dense frames, on any worker count; −0 pixels are zeros.
+    func testNonzerosAreTheFramesNonzeros() {
+        var x = images(5)
+        x.storage[3] = -0.0
+        for k in 0..<784 { x.storage[2 * 784 + k] = 0 }  // an empty image
+        for m in [MovingEncoder(canvas: 48, speed: 2.5), MovingEncoder(canvas: 10, speed: 1, imageRows: 2, imageCols: 3)] {
+            let input = m.imageRows == 28 ? x : Tensor(shape: [2, 6], storage: [1, 0, 3, -0.0, 5, 6, 0, 0, 0.5, 0, 0, 2])
+            let keys = SequenceKeys(stream: stream, indices: Array(0..<input.rows).map { $0 * 7 + 1 })
+            let frames = m.frames(input, steps: 9, keys: keys)
+            let expected = frames.storage.withUnsafeBufferPointer {
+                NonzeroRows.sparse($0, rows: 9 * input.rows, columns: m.features, maxDensity: 1)
+            }
+            for workers in [1, 2, 3] {
+                XCTAssertEqual(m.nonzeros(input, steps: 9, keys: keys, workers: workers), expected, "\(m.canvas), \(workers) workers")
+            }
+        }
+    }
+
     /// A sequence depends only on (stream, index): not on the batch it is in, its place there, the
     /// number of frames after it, or the worker count; other streams give other sequences.
     func testDeterministicPerStreamAndIndex() {

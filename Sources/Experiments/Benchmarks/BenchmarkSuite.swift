@@ -8,10 +8,12 @@ import TensorCore
 /// reference script in `bench/reference/` (named in `referenceScript`), on the same data.
 public enum BenchmarkSuite {
     /// `sgemm` (the machine's arithmetic ceiling), spike-count features with dense and sparse
-    /// (p_connect 0.05) weights, and the readout fitted on each set of features.
+    /// (p_connect 0.05) weights, and the readout fitted on each set of features; training and test
+    /// passes of the notebooks' networks (`TrainingBenchmark`) and of the RSNN on moving digits
+    /// (`RSNNBenchmark`).
     public static let workloads = ["sgemm", "lif-features-dense", "readout-dense", "lif-features-sparse", "readout-sparse",
                                    "train-basic-snn", "infer-basic-snn", "train-snn-100", "infer-snn-100",
-                                   "train-ann", "infer-ann"]
+                                   "train-ann", "infer-ann", "train-rsnn-moving", "infer-rsnn-moving"]
 
     /// The reference script and argument for a workload, if there is one, and the result file it
     /// writes (under `BENCH_OUT`).
@@ -23,6 +25,7 @@ public enum BenchmarkSuite {
         case "lif-features-sparse": ("w3_lif_features.py", "sparse", "w3_sparse_extract.json")
         case "readout-dense": ("w3_fit.py", "dense", "w3_dense_fit.json")
         case "readout-sparse": ("w3_fit.py", "sparse", "w3_sparse_fit.json")
+        case "train-rsnn-moving", "infer-rsnn-moving": ("w6_rsnn_moving.py", "--epoch", "w6.json")
         default: nil
         }
     }
@@ -61,6 +64,11 @@ public enum BenchmarkSuite {
             let (t, i) = try TrainingBenchmark(split: split, options: options).run(network, progress: progress)
             if options.workloads.contains(train) { emit(t) }
             if options.workloads.contains(infer) { emit(i) }
+        }
+        if options.workloads.contains("train-rsnn-moving") || options.workloads.contains("infer-rsnn-moving") {
+            let (t, i) = try RSNNBenchmark(split: split, options: options).run(progress: progress)
+            if options.workloads.contains("train-rsnn-moving") { emit(t) }
+            if options.workloads.contains("infer-rsnn-moving") { emit(i) }
         }
         return results
     }

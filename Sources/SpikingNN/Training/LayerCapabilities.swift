@@ -24,6 +24,12 @@ public protocol EventInputLayer: Layer {
     func forward(events: BinaryRows, shape: [Int], training: Bool) -> Tensor
 }
 
+/// A layer that can take a Float input `[T, B, F]` as its non-zeros (`NonzeroRows`, row t·B + b)
+/// instead of the dense tensor, with the same result.
+protocol SparseInputLayer: Layer {
+    func forward(nonzeros: NonzeroRows, shape: [Int], training: Bool) -> Tensor
+}
+
 /// A spiking layer whose spikes can be handed to the next layer as events (when `emitsSpikes`); its
 /// backward can form the gradient of its spikes itself when the next layer is a narrow product.
 public protocol EventOutputLayer: SpikingLayer {
@@ -41,6 +47,8 @@ public protocol WeightedProductLayer: Layer {
     /// `W`, row-major `[inputs, outputs]`.
     var weightValues: [Float] { get }
 }
+
+extension Linear: SparseInputLayer {}
 
 extension Linear: EventInputLayer, WeightedProductLayer {
     public var weightValues: [Float] { weight.value }

@@ -35,6 +35,15 @@ public final class Sequential {
         return forward(from: 1, first.forward(events: events, shape: shape, training: training), training: training)
     }
 
+    /// The same on a Float input given as its non-zeros (`shape` `[T, B, inputFeatures]`): a first
+    /// layer that takes them (`SparseInputLayer`) gets them as they are, any other the dense tensor.
+    func forward(nonzeros x: NonzeroRows, shape: [Int], training: Bool) -> Tensor {
+        guard let first = layers.first as? any SparseInputLayer else {
+            return forward(Tensor(shape: shape, storage: x.dense()), training: training)
+        }
+        return forward(from: 1, first.forward(nonzeros: x, shape: shape, training: training), training: training)
+    }
+
     /// Layers `start...` on `x`.
     private func forward(from start: Int, _ x: Tensor, training: Bool) -> Tensor {
         var h = x, i = start

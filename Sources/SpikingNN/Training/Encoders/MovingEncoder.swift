@@ -103,7 +103,7 @@ public struct MovingEncoder: Sendable, Equatable {
     }
 
     /// Canvas offset `row · canvas + column` of the image's corner for every row `t·B + b` of the batch.
-    private func corners(steps: Int, keys: SequenceKeys) -> [Int] {
+    func corners(steps: Int, keys: SequenceKeys) -> [Int] {
         let b = keys.indices.count
         var out = [Int](repeating: 0, count: steps * b)
         for (k, index) in keys.indices.enumerated() {

@@ -131,6 +131,32 @@ public final class Linear: Layer {
             }
             if let nonzeros { return sparseForward(nonzeros, shape: x.shape, training: training) }
         }
+        return denseForward(x, training: training)
+    }
+
+    /// The same layer on Float input given as its non-zeros (`shape` `[T, B, in]`, `x` its `T·B`
+    /// rows), e.g. straight from `MovingEncoder.nonzeros`: the path is the one `forward(_:training:)`
+    /// would take on the dense input (so the result is the same), and no dense input is made
+    /// unless that is the event or dense path.
+    func forward(nonzeros x: NonzeroRows, shape: [Int], training: Bool) -> Tensor {
+        precondition(shape.count >= 2 && shape.last == inputs && x.columns == inputs
+                     && x.rows * inputs == shape.reduce(1, *), "\(summary): non-zeros \(x.rows)×\(x.columns) for \(shape)")
+        let wide = path == .auto && outputs >= eventMinimumOutputs
+        // Binary input (every non-zero a 1) may take the event path: decided on the dense input as usual.
+        let binary = !x.values.contains { $0 != 1 }
+        if path == .sparse || (wide && !binary) {
+            // `NonzeroRows.sparse`'s rule, on the count alone.
+            let count = x.rows * inputs, limit = Int((path == .sparse ? 1 : sparseDensityLimit) * Double(count))
+            if count < Int(Int32.max) && x.indices.count <= limit { return sparseForward(x, shape: shape, training: training) }
+        }
+        let dense = Tensor(shape: shape, storage: x.dense())
+        return path == .dense || (path == .auto && !wide) ? denseForward(dense, training: training)
+            : forward(dense, training: training)
+    }
+
+    /// The dense path's forward (sgemm).
+    private func denseForward(_ x: Tensor, training: Bool) -> Tensor {
+        let rows = x.count / inputs
         var y = biasRows(rows)
         sgemm(m: rows, n: outputs, k: inputs, x.storage, lda: inputs, weight.value, ldb: outputs, beta: bias == nil ? 0 : 1, &y, ldc: outputs)
         return output(y, shape: x.shape, saving: training ? .input(x) : .nothing, path: .dense)

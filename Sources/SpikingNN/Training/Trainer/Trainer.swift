@@ -138,17 +138,21 @@ public final class Trainer {
     private enum EncodedBatch {
         case tensor(Tensor)
         case events(BinaryRows, shape: [Int])
+        /// Float input as its non-zeros (the analog `moving` frames).
+        case nonzeros(NonzeroRows, shape: [Int])
 
         func forward(through model: Sequential, training: Bool) -> Tensor {
             switch self {
             case .tensor(let x): return model.forward(x, training: training)
             case .events(let e, let shape): return model.forward(events: e, shape: shape, training: training)
+            case .nonzeros(let x, let shape): return model.forward(nonzeros: x, shape: shape, training: training)
             }
         }
     }
 
     /// Gathers `batchIndices` rows into the reused buffer and encodes them to `[T, B, F']`; a `moving`
-    /// sequence is made from `sequences` and the image's index (a rate-coded one as events).
+    /// sequence is made from `sequences` and the image's index (a rate-coded one as events, an analog
+    /// one as its non-zeros).
     private func encodeBatch(_ images: Tensor, rng: inout SeededRNG, sequences: SeededRNG) -> EncodedBatch {
         let f = images.rowLength, b = batchIndices.count
         if batchImages.count != b * f { batchImages = [Float](repeating: 0, count: b * f) }
@@ -166,7 +170,10 @@ public final class Trainer {
                 return .events(moving.events(x, steps: config.steps, keys: keys, rng: rng, workers: workers),
                                shape: [config.steps, b, moving.features])
             }
-            return .tensor(moving.frames(x, steps: config.steps, keys: keys, workers: workers))
+            // The frames straight as their non-zeros: the first layer's sparse path takes them with no
+            // dense [T, B, canvas²] tensor made and scanned (the same result as from the frames).
+            return .nonzeros(moving.nonzeros(x, steps: config.steps, keys: keys, workers: workers),
+                             shape: [config.steps, b, moving.features])
         }
         if case .rate(let gain) = config.encoding, config.steps >= 8 {
             // Long rate codes are drawn in 8 blocks of steps (the same code on any thread count),

@@ -127,7 +127,7 @@ public final class Linear: Layer {
         }
         if path == .sparse || (path == .auto && outputs >= eventMinimumOutputs) {
             let nonzeros = x.storage.withUnsafeBufferPointer {
-                NonzeroRows.sparse($0, rows: rows, columns: inputs, maxDensity: path == .sparse ? 1 : sparseDensityLimit, workers: workers)
+                NonzeroRows.sparse($0, rows: rows, columns: inputs, maxDensity: sparseMaxDensity, workers: workers)
             }
             if let nonzeros { return sparseForward(nonzeros, shape: x.shape, training: training) }
         }
@@ -146,13 +146,17 @@ public final class Linear: Layer {
         let binary = !x.values.contains { $0 != 1 }
         if path == .sparse || (wide && !binary) {
             // `NonzeroRows.sparse`'s rule, on the count alone.
-            let count = x.rows * inputs, limit = Int((path == .sparse ? 1 : sparseDensityLimit) * Double(count))
-            if count < Int(Int32.max) && x.indices.count <= limit { return sparseForward(x, shape: shape, training: training) }
+            if let limit = NonzeroRows.limit(count: x.rows * inputs, maxDensity: sparseMaxDensity), x.indices.count <= limit {
+                return sparseForward(x, shape: shape, training: training)
+            }
         }
         let dense = Tensor(shape: shape, storage: x.dense())
         return path == .dense || (path == .auto && !wide) ? denseForward(dense, training: training)
             : forward(dense, training: training)
     }
+
+    /// The density up to which Float input takes the sparse path (all of it when the path is forced).
+    private var sparseMaxDensity: Double { path == .sparse ? 1 : sparseDensityLimit }
 
     /// The dense path's forward (sgemm).
     private func denseForward(_ x: Tensor, training: Bool) -> Tensor {

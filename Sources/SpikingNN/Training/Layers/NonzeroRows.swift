@@ -15,6 +15,12 @@ struct NonzeroRows: Sendable, Equatable {
     /// Fraction of non-zeros.
     var density: Double { rows * columns == 0 ? 0 : Double(indices.count) / Double(rows * columns) }
 
+    /// The most non-zeros `count` values may hold to be stored as `NonzeroRows` at `maxDensity`; nil
+    /// when `count` is too large for its Int32 offsets.
+    static func limit(count: Int, maxDensity: Double) -> Int? {
+        count < Int(Int32.max) ? Int(maxDensity * Double(count)) : nil
+    }
+
     /// The non-zeros of `x` (`rows × columns`, row-major) when at most `maxDensity` of the values
     /// are non-zero; nil otherwise. Rows are scanned in `workers` parallel blocks, each stopping
     /// once it alone holds more non-zeros than allowed; the blocks are joined in order, so the
@@ -22,8 +28,7 @@ struct NonzeroRows: Sendable, Equatable {
     static func sparse(_ x: UnsafeBufferPointer<Float>, rows: Int, columns: Int, maxDensity: Double,
                        workers: Int = 1) -> NonzeroRows? {
         precondition(x.count == rows * columns)
-        guard x.count < Int(Int32.max) else { return nil }
-        let limit = Int(maxDensity * Double(x.count))
+        guard let limit = limit(count: x.count, maxDensity: maxDensity) else { return nil }
         let blocks = max(1, min(workers, rows)), size = (rows + blocks - 1) / blocks
         var offsets = [Int32](repeating: 0, count: rows + 1)
         let parts = offsets.withUnsafeMutableBufferPointer { offsets in
